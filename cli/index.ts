@@ -1,0 +1,2 @@
+export { main, commands } from './main.js';
+export { UsageError } from './usage-error.js';

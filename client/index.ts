@@ -1,0 +1,58 @@
+/**
+ * Charter's client SDK (`charter/client`): the registry client, the event codec (envelopes, wire
+ * formats, validation, migration), version negotiation helpers and transports.
+ */
+export { RegistryClient, type RegistryClientOptions, type VersionRef } from './registry/registry-client.js';
+export type { RegistryAuth } from './registry/http.js';
+export {
+  SubjectNotFoundError,
+  VersionNotFoundError,
+  SchemaNotFoundError,
+  IncompatibleSchemaError,
+  InvalidSchemaError,
+  InvalidEventError,
+  NoMigrationPathError,
+  RegistryUnavailableError,
+  errorFromResponse,
+} from './registry/errors.js';
+export type {
+  SchemaReference,
+  MigrationRule,
+  RuleSet,
+  SubjectVersion,
+  SchemaById,
+  RegisterSchemaInput,
+  Registered,
+  CompatibilityResult,
+  SemverEntry,
+  UpcastResult,
+  ValidationResult,
+  ConsumerGroup,
+  ReaderDeclaration,
+} from './registry/types.js';
+
+export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';
+export type { DecodeResult, DecodeSuccess, DecodeFailure, DecodeFailureReason } from './codec/decode-result.js';
+export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EventMetadata, type SchemaRef } from './codec/envelope.js';
+export type { DecodeInput } from './codec/read-input.js';
+export type { Format, FormatContext, WireMessage } from './codec/formats/wire-message.js';
+export { jsonEnvelope } from './codec/formats/json-envelope.js';
+export { confluentWire, toConfluentWire, fromConfluentWire } from './codec/formats/confluent-wire.js';
+export {
+  cloudEventStructured,
+  cloudEventBinary,
+  toCloudEvent,
+  fromCloudEvent,
+  fromBinaryCloudEvent,
+  type CloudEvent,
+} from './codec/formats/cloud-event.js';
+
+export { readerVersion } from './negotiate/reader-version.js';
+export { writerVersion } from './negotiate/writer-version.js';
+
+export type { Transport, TransportMessage, TransportSubscription, MessageHandler } from './transport/transport.js';
+export { MemoryBus } from './transport/memory-bus.js';
+export { NatsTransport, type NatsTransportOptions } from './transport/nats-transport.js';
+export { Publisher, type PublisherOptions } from './transport/publisher.js';
+export { Subscriber, type SubscriberOptions, type EventHandler } from './transport/subscriber.js';
+export { deadLetter, deadLetterSubject, deadLetterHeaders } from './transport/dead-letter.js';

@@ -1,0 +1,2 @@
+export { errorCatalog, codeForErrorCode, type ErrorCode } from './catalog.js';
+export { RegistryError, type ErrorBody } from './registry-error.js';

@@ -1,0 +1,156 @@
+import type { RuleBounds } from '../types.js';
+import { MigrationError } from '../migration-error.js';
+import { directBuiltins, higherOrderSignatures } from './builtins.js';
+import { createHigherOrder } from './hof.js';
+import * as ops from './operators.js';
+import { isSeq, lookup, norm, seq, seqOf, setKey, unwrap, wrapRoot, type Sequence } from './sequence.js';
+
+type Item = (item: unknown) => unknown;
+
+/**
+ * Everything compiled code may touch: it is the only thing passed into the generated function, so
+ * a rule has no globals, no I/O and no way out. One runtime per compiled transform, because it
+ * holds that transform's guard state (steps, deadline, call depth), reset at the start of each event.
+ */
+export function createRuntime(bounds: RuleBounds) {
+  const guard = { steps: 0, deadline: 0, depth: 0 };
+  const maxSequence = Math.max(1, Math.floor(bounds.maxOutputBytes / 2));
+
+  // The clock is read once every 1024 steps and only started at the first read: an event that
+  // needs fewer steps is far below any timeout, and the hot path stays free of Date.now().
+  const checkClock = (): void => {
+    const now = Date.now();
+    if (guard.deadline === 0) guard.deadline = now + bounds.timeoutMs;
+    else if (now > guard.deadline)
+      throw new MigrationError('timeout', `the rule ran longer than ${bounds.timeoutMs} ms (endless loop?)`);
+  };
+  const tick = (): void => {
+    if ((++guard.steps & 1023) === 0) checkClock();
+  };
+
+  const focus = { input: undefined as unknown, environment: undefined, options: undefined, createSequence: (...a: unknown[]) => (a.length ? seqOf(a[0]) : seq()) };
+  const append = directBuiltins.get('append')!.implementation;
+  const higherOrder = createHigherOrder(tick);
+
+  /** One path step over every item of the input sequence, flattening as JSONata does. */
+  const step = (input: unknown[], f: Item, last: boolean): unknown[] => {
+    const result: unknown[] = [];
+    for (let i = 0; i < input.length; i++) {
+      tick();
+      const res = f(input[i]);
+      if (res !== undefined) result.push(res);
+    }
+    if (last && result.length === 1 && Array.isArray(result[0]) && !isSeq(result[0])) return result[0];
+    const out = seq();
+    for (const res of result) {
+      if (!Array.isArray(res) || (res as Sequence).cons) out.push(res);
+      else for (const v of res) out.push(v);
+    }
+    return out;
+  };
+
+  const path = (context: unknown, firstIsVariable: boolean, consFirst: boolean, steps: readonly Item[]): unknown => {
+    let input: unknown[] = Array.isArray(context) && !firstIsVariable ? context : seqOf(context);
+    let result: unknown[] | undefined;
+    for (let i = 0; i < steps.length; i++) {
+      result = i === 0 && consFirst ? (steps[0](input) as unknown[] | undefined) : step(input, steps[i], i === steps.length - 1);
+      if (result === undefined || result.length === 0) break;
+      input = result;
+    }
+    return norm(result);
+  };
+
+  const nameStep = (key: string): Item => (item) => norm(lookup(item, key));
+
+  /** `a.b.c`: walks plain objects directly; anything else takes JSONata's general path. */
+  const getPath = (context: unknown, keys: readonly string[]): unknown => {
+    let v = context;
+    for (let i = 0; i < keys.length; i++) {
+      if (v === null || typeof v !== 'object') return undefined;
+      if (Array.isArray(v)) return path(context, false, false, keys.map(nameStep));
+      v = Object.prototype.hasOwnProperty.call(v, keys[i]) ? (v as Record<string, unknown>)[keys[i]] : undefined;
+      if (v === undefined) return undefined;
+    }
+    return v;
+  };
+
+  /** The object constructor over a sequence: items grouped by key, values evaluated per group. */
+  const group = (context: unknown, pairs: readonly [Item, Item][]): Record<string, unknown> => {
+    const input: unknown[] = Array.isArray(context) ? (context.length === 0 ? [undefined] : context) : [context];
+    const groups: Record<string, { data: unknown; index: number }> = Object.create(null);
+    for (const item of input) {
+      tick();
+      for (let p = 0; p < pairs.length; p++) {
+        const key = pairs[p][0](item);
+        if (typeof key !== 'string' && key !== undefined) throw { code: 'T1003', value: key };
+        if (key === undefined) continue;
+        if (key === '_jsonata_lambda' || key === '_jsonata_function') throw { code: 'D1013', value: key };
+        const entry = groups[key];
+        if (entry === undefined) groups[key] = { data: item, index: p };
+        else if (entry.index !== p) throw { code: 'D1009', value: key };
+        else entry.data = append.call(focus, entry.data, item);
+      }
+    }
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(groups)) {
+      const value = pairs[groups[key].index][1](groups[key].data);
+      if (value !== undefined) setKey(result, key, value);
+    }
+    return result;
+  };
+
+  /** The array constructor: nested `[…]` items are kept whole, anything else is spliced in. */
+  const array = (values: readonly unknown[], nested: readonly boolean[], cons: boolean): unknown[] => {
+    const out: unknown[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === undefined) continue;
+      if (nested[i] || !Array.isArray(v)) out.push(v);
+      else for (const x of v) out.push(x);
+    }
+    if (cons) Object.defineProperty(out, 'cons', { enumerable: false, configurable: false, value: true });
+    return out;
+  };
+
+  const builtin = (name: string, context: unknown, args: unknown[]): unknown => {
+    const f = directBuiltins.get(name)!;
+    focus.input = context;
+    const validated = f.signature ? f.signature.validate(args, context) : args;
+    return norm(f.implementation.apply(focus, validated));
+  };
+
+  const higher = (name: string, context: unknown, args: unknown[]): unknown => {
+    const signature = higherOrderSignatures.get(name);
+    const validated = signature ? signature.validate(args, context) : args;
+    return norm(higherOrder[name].apply(focus, validated));
+  };
+
+  const call = (f: unknown, args: unknown[]): unknown => {
+    if (typeof f !== 'function') throw { code: 'T1006' };
+    return f(...args);
+  };
+
+  const enter = (): void => {
+    if (++guard.depth > bounds.maxCallDepth)
+      throw new MigrationError('call-depth', `the rule recursed deeper than ${bounds.maxCallDepth} calls (endless recursion?)`);
+    tick();
+  };
+  const exit = (): void => {
+    guard.depth--;
+  };
+  const reset = (): void => {
+    guard.steps = 0;
+    guard.deadline = 0;
+    guard.depth = 0;
+  };
+
+  return {
+    reset, tick, enter, exit, norm, wrapRoot, unwrap, lookup, step, path, getPath, group, array,
+    builtin, higher, call, setKey, bool: ops.boolize, truthy: (v: unknown) => !!directBuiltins.get('boolean')!.implementation(v),
+    arith: ops.arith, negate: ops.negate, equals: ops.equals, compare: ops.compare, includes: ops.includes,
+    concat: (l: unknown, r: unknown) => ops.concat(l, r, bounds.maxOutputBytes),
+    range: (l: unknown, r: unknown) => ops.range(l, r, maxSequence),
+  };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;

@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { REGISTRY_CONTENT_TYPE, registerJsonBodies } from './http/content-types.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import type { RegistryContext } from './registry/context.js';
+import { SchemaCache } from './registry/schema-cache.js';
+import { compatibilityRoutes } from './routes/compatibility.js';
+import { extensionRoutes } from './routes/extensions.js';
+import { healthRoutes } from './routes/health.js';
+import type { RouteOptions } from './routes/route-context.js';
+import { schemaRoutes } from './routes/schemas.js';
+import { settingsRoutes } from './routes/settings.js';
+import { subjectRoutes } from './routes/subjects.js';
+import type { SqlDriver } from './storage/sql-driver.js';
+
+export interface AppOptions {
+  db: SqlDriver;
+  /** Largest request body in bytes (default 1 MiB); larger ones get 413 / 42209. */
+  bodyLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+export interface CharterApp {
+  app: FastifyInstance;
+  ctx: RegistryContext;
+  metrics: ServerMetrics;
+}
+
+/** The route plugins, in the order they are registered. */
+const routePlugins = [healthRoutes, subjectRoutes, schemaRoutes, compatibilityRoutes, settingsRoutes, extensionRoutes];
+
+/** Builds the registry's fastify app over an open store (not listening yet). */
+export function buildApp(options: AppOptions): CharterApp {
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    // Subject names may be up to 255 characters; the registry's own check gives the precise error.
+    routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache() };
+  const metrics = createMetrics();
+  registerJsonBodies(app);
+  registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('content-type', REGISTRY_CONTENT_TYPE);
+  });
+  instrumentRequests(app, metrics);
+  const openapi = buildOpenApiDocument(options.version ?? '0.0.0');
+  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openapi));
+  const routeOptions: RouteOptions = {
+    ctx,
+    onRegistered: ({ created }) => metrics.registrations.inc({ outcome: created ? 'created' : 'existing' }),
+  };
+  for (const plugin of routePlugins) app.register(plugin, routeOptions);
+  return { app, ctx, metrics };
+}

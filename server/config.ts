@@ -1,0 +1,51 @@
+import { RegistryError } from '../core/errors/index.js';
+import type { StoreOptions } from './storage/open-store.js';
+
+/** Everything `charter serve` can be told, by flag or by environment variable. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  store: StoreOptions;
+  bodyLimit: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export const defaultDataDir = './.charter/data';
+
+/**
+ * Each setting's flag and environment variable, in one table so `--help`, the README and the
+ * parser cannot disagree. Flags win over the environment; the environment over defaults.
+ */
+export const settings = [
+  { flag: 'port', env: 'CHARTER_PORT', help: 'TCP port to listen on', fallback: '8081' },
+  { flag: 'host', env: 'CHARTER_HOST', help: 'Interface to bind', fallback: '0.0.0.0' },
+  { flag: 'data-dir', env: 'CHARTER_DATA_DIR', help: 'PGlite data folder (embedded store)', fallback: defaultDataDir },
+  { flag: 'memory', env: 'CHARTER_MEMORY', help: 'Throw-away in-memory store (true/false)', fallback: 'false' },
+  { flag: 'database-url', env: 'DATABASE_URL', help: 'PostgreSQL URL; overrides the embedded store', fallback: '' },
+  { flag: 'body-limit', env: 'CHARTER_BODY_LIMIT', help: 'Largest request body in bytes', fallback: String(1024 * 1024) },
+  { flag: 'log-level', env: 'CHARTER_LOG_LEVEL', help: 'fatal|error|warn|info|debug|silent', fallback: 'info' },
+] as const;
+
+type SettingName = (typeof settings)[number]['flag'];
+
+/** Resolves the server config from parsed flags and the environment. */
+export function loadServerConfig(flags: Partial<Record<SettingName, string | boolean>>, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const value = (name: SettingName): string => {
+    const setting = settings.find((s) => s.flag === name)!;
+    const fromFlag = flags[name];
+    if (fromFlag !== undefined) return String(fromFlag);
+    return env[setting.env] ?? setting.fallback;
+  };
+  const port = Number(value('port'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RegistryError('BAD_REQUEST', `--port must be 0–65535, not '${value('port')}'`);
+  const bodyLimit = Number(value('body-limit'));
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new RegistryError('BAD_REQUEST', `--body-limit must be an integer of at least 1024 bytes`);
+  const logLevel = value('log-level') as ServerConfig['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'silent'].includes(logLevel)) throw new RegistryError('BAD_REQUEST', `--log-level must be one of fatal, error, warn, info, debug, silent`);
+  const databaseUrl = value('database-url');
+  const memory = value('memory') === 'true';
+  const store: StoreOptions = databaseUrl
+    ? { kind: 'postgres', databaseUrl }
+    : { kind: 'pglite', ...(memory ? {} : { dataDir: value('data-dir') }) };
+  return { port, host: value('host'), store, bodyLimit, logLevel };
+}

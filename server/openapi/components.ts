@@ -1,0 +1,74 @@
+import type { SchemaObject } from 'openapi3-ts/oas31';
+
+const obj = (properties: Record<string, SchemaObject>, required: string[] = []): SchemaObject => ({ type: 'object', properties, required });
+const str: SchemaObject = { type: 'string' };
+const int: SchemaObject = { type: 'integer' };
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const reference = obj({ name: str, subject: str, version: int }, ['name', 'subject', 'version']);
+const change = obj({ kind: str, path: str, breaksBackward: { type: 'boolean' }, breaksForward: { type: 'boolean' }, message: str });
+
+/** The bodies the operations name, as JSON Schemas. */
+export const componentSchemas: Record<string, SchemaObject> = {
+  Any: {},
+  Empty: obj({}),
+  Text: str,
+  Integer: int,
+  Status: obj({ status: str }),
+  StringList: { type: 'array', items: str },
+  IntegerList: { type: 'array', items: int },
+  ErrorBody: obj({ error_code: int, message: str }, ['error_code', 'message']),
+  Reference: reference,
+  RegisterRequest: obj({
+    schema: { description: 'The JSON Schema, as a string (Confluent) or an object' },
+    schemaType: { type: 'string', enum: ['JSON'] },
+    references: { type: 'array', items: ref('Reference') },
+    metadata: obj({ properties: { type: 'object', additionalProperties: str } }),
+    ruleSet: obj({ migrationRules: { type: 'array', items: ref('MigrationRule') } }),
+    semver: { type: 'string', description: 'Declared semver; inferred when omitted' },
+    examples: { type: 'array', description: 'Example events of this version' },
+    id: int,
+    version: int,
+  }, ['schema']),
+  MigrationRule: obj({
+    name: str,
+    kind: { type: 'string', enum: ['TRANSFORM'] },
+    type: { type: 'string', enum: ['JSONATA'] },
+    mode: { type: 'string', enum: ['UPGRADE', 'DOWNGRADE', 'UPDOWN'] },
+    expr: str,
+    params: { type: 'object', additionalProperties: str },
+  }, ['name', 'kind', 'type', 'mode', 'expr']),
+  RegisterResponse: obj({ id: int, version: int, semver: str }, ['id']),
+  SchemaVersion: obj({
+    subject: str, version: int, id: int, semver: str, schemaType: str, schema: str,
+    references: { type: 'array', items: ref('Reference') }, metadata: { type: 'object' }, ruleSet: { type: 'object' },
+  }),
+  SchemaById: obj({ schema: str, schemaType: str, references: { type: 'array', items: ref('Reference') } }),
+  SubjectVersionList: { type: 'array', items: obj({ subject: str, version: int, semver: str }) },
+  Change: change,
+  CompatibilityResponse: obj({
+    is_compatible: { type: 'boolean' },
+    messages: { type: 'array', items: str },
+    changes: { type: 'array', items: ref('Change') },
+    counterexample: { type: 'object' },
+    semver: str,
+  }, ['is_compatible']),
+  Config: obj({
+    compatibilityLevel: str, compatibility: str, compatibilityPolicy: { type: 'string', enum: ['STRICT', 'LENIENT'] },
+    compatibilityGroup: str, normalize: { type: 'boolean' }, requireMigration: { type: 'boolean' },
+  }),
+  ConfigUpdate: obj({
+    compatibility: { type: 'string', enum: ['NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'] },
+    compatibilityPolicy: { type: 'string', enum: ['STRICT', 'LENIENT'] },
+    compatibilityGroup: str, normalize: { type: 'boolean' }, requireMigration: { type: 'boolean' },
+  }),
+  Mode: obj({ mode: { type: 'string', enum: ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'] } }, ['mode']),
+  SemverList: { type: 'array', items: obj({ version: int, semver: str, id: int }) },
+  EventBody: obj({ event: {} }, ['event']),
+  ValidationResult: obj({ valid: { type: 'boolean' }, errors: { type: 'array', items: { type: 'object' } } }, ['valid']),
+  UpcastRequest: obj({ event: {}, from: { type: ['string', 'integer'] }, to: { type: ['string', 'integer'] } }, ['event', 'from', 'to']),
+  UpcastResponse: obj({ event: {}, from: { type: 'object' }, to: { type: 'object' } }),
+  RangeMap: { type: 'object', additionalProperties: str },
+  ConsumerDeclaration: obj({ group: str, subjects: { type: 'object', additionalProperties: str } }),
+  ReaderList: { type: 'array', items: obj({ group: str, range: str, version: str }) },
+  AuditPage: obj({ entries: { type: 'array', items: { type: 'object' } }, next: int }),
+};

@@ -1,0 +1,53 @@
+import { OpenApiBuilder, type OpenAPIObject, type ParameterObject } from 'openapi3-ts/oas31';
+import { componentSchemas } from './components.js';
+import { operations } from './operations.js';
+
+const queryDescriptions: Record<string, string> = {
+  deleted: 'Include soft-deleted entries',
+  permanent: 'Hard delete (after a soft delete)',
+  normalize: 'Canonicalise the schema first',
+  verbose: 'Include messages',
+  defaultToGlobal: 'Fall back to the global setting',
+  force: 'Switch to IMPORT even when schemas exist',
+};
+
+const errorResponse = {
+  description: 'Error (Confluent body)',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+};
+
+/** Builds the OpenAPI 3.1 document of the whole API from the operation list. */
+export function buildOpenApiDocument(version: string): OpenAPIObject {
+  const builder = OpenApiBuilder.create()
+    .addOpenApiVersion('3.1.0')
+    .addTitle('Charter schema registry')
+    .addVersion(version)
+    .addDescription('A Confluent-compatible JSON Schema registry with semver, verified migration rules and consumer negotiation.');
+  for (const [name, schema] of Object.entries(componentSchemas)) builder.addSchema(name, schema);
+  const byPath = new Map<string, Record<string, unknown>>();
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(
+      ([, name]): ParameterObject => ({ name: name!, in: 'path', required: true, schema: { type: 'string' } }),
+    );
+    const queryParams = (op.query ?? []).map(
+      (name): ParameterObject => ({ name, in: 'query', required: false, description: queryDescriptions[name], schema: { type: 'string' } }),
+    );
+    const item = byPath.get(op.path) ?? {};
+    item[op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      parameters: [...pathParams, ...queryParams],
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/vnd.schemaregistry.v1+json': { schema: { $ref: `#/components/schemas/${op.body}` } }, 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } } } }
+        : {}),
+      responses: {
+        '200': { description: 'OK', content: { 'application/vnd.schemaregistry.v1+json': { schema: { $ref: `#/components/schemas/${op.response}` } } } },
+        default: errorResponse,
+      },
+    };
+    byPath.set(op.path, item);
+  }
+  for (const [path, item] of byPath) builder.addPath(path, item);
+  return builder.getSpec();
+}

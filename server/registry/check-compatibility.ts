@@ -1,0 +1,95 @@
+import semver from 'semver';
+import { checkCompatibility, type CompatibilityLevel, type CompatibilityResult, type SchemaInput } from '../../core/compat/index.js';
+import { RegistryError } from '../../core/errors/index.js';
+import type { RegistryContext } from './context.js';
+import { resolveVersion, versionsOrNotFound } from './lookup.js';
+import { parseRegisterRequest } from './register-request.js';
+import { pinReferences, resolveReferences } from './schema-cache.js';
+import { prepareSchema } from './schema-document.js';
+import { decideVersion } from './semver-policy.js';
+import { effectiveConfig } from './settings.js';
+import type { VersionSelector } from './version-param.js';
+
+export interface CompatibilityAnswer {
+  is_compatible: boolean;
+  messages?: string[];
+  changes?: CompatibilityResult['changes'];
+  counterexample?: CompatibilityResult['counterexample'];
+  /** The semver this schema would be registered as (when compatible and inferable). */
+  semver?: string;
+}
+
+const singleVersionLevel: Record<CompatibilityLevel, CompatibilityLevel> = {
+  NONE: 'NONE',
+  BACKWARD: 'BACKWARD',
+  BACKWARD_TRANSITIVE: 'BACKWARD',
+  FORWARD: 'FORWARD',
+  FORWARD_TRANSITIVE: 'FORWARD',
+  FULL: 'FULL',
+  FULL_TRANSITIVE: 'FULL',
+};
+
+/**
+ * `POST /compatibility/subjects/{s}/versions[/{v}]`: with a version, the schema is checked against
+ * that one version; without, against the versions the subject's level names (the whole group for
+ * transitive levels). Nothing is written.
+ */
+export async function checkSchemaCompatibility(
+  ctx: RegistryContext,
+  subject: string,
+  selector: VersionSelector | undefined,
+  body: unknown,
+  options: { verbose: boolean; normalize?: boolean },
+): Promise<CompatibilityAnswer> {
+  const request = parseRegisterRequest(body);
+  const config = await effectiveConfig(ctx.db, subject);
+  const references = await pinReferences(ctx.db, request.references);
+  const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
+  const prepared = prepareSchema({ ...request, references }, resolved, { normalize: Boolean(options.normalize) || config.normalize });
+  const candidate: SchemaInput = { schema: prepared.parsed, references: resolved };
+  const policy = { policy: config.compatibilityPolicy };
+
+  if (selector) {
+    const target = await resolveVersion(ctx.db, subject, selector);
+    const loaded = await ctx.schemas.load(ctx.db, target.id);
+    if (!loaded) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${target.id} not found`);
+    const result = checkCompatibility(candidate, [{ ...loaded.input, version: target.version }], singleVersionLevel[config.compatibilityLevel], policy);
+    return answer(result, options.verbose);
+  }
+
+  const live = await versionsOrNotFound(ctx.db, subject).catch((error: unknown) => {
+    if (error instanceof RegistryError && error.code === 'SUBJECT_NOT_FOUND') return [];
+    throw error;
+  });
+  if (live.length === 0) return { is_compatible: true, ...(options.verbose ? { messages: [] } : {}), semver: request.semver ?? '1.0.0' };
+  const inputs = await Promise.all(
+    live.map(async (version) => ({ version, input: (await ctx.schemas.load(ctx.db, version.id))!.input })),
+  );
+  const major = semver.major(request.semver ?? live.at(-1)!.semver);
+  const group = inputs.filter(({ version }) => semver.major(version.semver) === major).reverse();
+  const result = checkCompatibility(candidate, group.map(({ version, input }) => ({ ...input, version: version.version })), config.compatibilityLevel, policy);
+  const reply = answer(result, options.verbose);
+  if (result.compatible) {
+    try {
+      reply.semver = decideVersion({
+        candidate,
+        candidateGroup: (sv) => String(semver.major(sv)),
+        live: inputs.map(({ version, input }) => ({ version: version.version, semver: version.semver, input, group: String(semver.major(version.semver)) })),
+        declared: request.semver,
+        config,
+      }).semver;
+    } catch {
+      // The schema is compatible but its declared semver is not acceptable; registration will say why.
+    }
+  }
+  return reply;
+}
+
+function answer(result: CompatibilityResult, verbose: boolean): CompatibilityAnswer {
+  return {
+    is_compatible: result.compatible,
+    ...(verbose ? { messages: result.messages } : {}),
+    changes: result.changes,
+    ...(result.counterexample ? { counterexample: result.counterexample } : {}),
+  };
+}

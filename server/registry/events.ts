@@ -1,0 +1,77 @@
+import { checkCompatibility } from '../../core/compat/index.js';
+import { RegistryError } from '../../core/errors/index.js';
+import { MigrationError, planChain, type VersionedSchema } from '../../core/migrate/index.js';
+import type { RegistryContext } from './context.js';
+import { resolveVersion, versionsOrNotFound } from './lookup.js';
+import type { StoredVersion } from './model.js';
+import { parseVersionSelector } from './version-param.js';
+
+/** `POST /subjects/{s}/versions/{v}/validate`: ajv's verdict on one event, as data. */
+export async function validateEvent(ctx: RegistryContext, subject: string, rawVersion: string, body: unknown) {
+  const event = eventField(body);
+  const version = await resolveVersion(ctx.db, subject, parseVersionSelector(rawVersion));
+  const { validate } = (await ctx.schemas.load(ctx.db, version.id))!.validator();
+  const valid = validate(event) as boolean;
+  return { valid, subject, version: version.version, semver: version.semver, errors: valid ? [] : (validate.errors ?? []) };
+}
+
+/**
+ * `POST /subjects/{s}/upcast`: validates the event under `from`, runs the migration chain to `to`
+ * (up or down), and validates the result under `to` — so a non-TypeScript consumer gets exactly
+ * what the SDK would give it.
+ */
+export async function upcastEvent(ctx: RegistryContext, subject: string, body: unknown) {
+  const event = eventField(body);
+  const { from: rawFrom, to: rawTo } = body as Record<string, unknown>;
+  if ((typeof rawFrom !== 'string' && typeof rawFrom !== 'number') || (typeof rawTo !== 'string' && typeof rawTo !== 'number')) {
+    throw new RegistryError('BAD_REQUEST', 'The body must be {"event": …, "from": <version or semver>, "to": <version or semver>}');
+  }
+  const live = await versionsOrNotFound(ctx.db, subject);
+  const from = await resolveVersion(ctx.db, subject, parseVersionSelector(rawFrom));
+  const to = await resolveVersion(ctx.db, subject, parseVersionSelector(rawTo));
+  const versions = await Promise.all(live.map((version) => versionedSchema(ctx, version)));
+  const source = versions.find((v) => v.version === from.version)!;
+  const target = versions.find((v) => v.version === to.version)!;
+
+  const sourceCheck = (await ctx.schemas.load(ctx.db, from.id))!.validator().validate;
+  if (!sourceCheck(event)) {
+    throw new RegistryError('INVALID_EVENT', `The event is not valid under version ${from.version} (${from.semver})`, { errors: sourceCheck.errors });
+  }
+  const chain = planChain(versions, source.version, target.version, (a, b, direction) =>
+    direction === 'UPGRADE'
+      ? checkCompatibility(b, [a], 'BACKWARD').compatible
+      : checkCompatibility(a, [b], 'FORWARD').compatible,
+  );
+  let migrated: unknown;
+  try {
+    migrated = chain.run(event);
+  } catch (error) {
+    if (error instanceof MigrationError) throw new RegistryError('INVALID_RULESET', error.message, {}, { cause: error });
+    throw error;
+  }
+  const targetCheck = (await ctx.schemas.load(ctx.db, to.id))!.validator().validate;
+  if (!targetCheck(migrated)) {
+    throw new RegistryError('INVALID_EVENT', `The migrated event is not valid under version ${to.version} (${to.semver})`, {
+      errors: targetCheck.errors,
+      output: migrated,
+    });
+  }
+  return {
+    event: migrated,
+    from: { version: from.version, semver: from.semver },
+    to: { version: to.version, semver: to.semver },
+    hops: chain.hops,
+  };
+}
+
+async function versionedSchema(ctx: RegistryContext, version: StoredVersion): Promise<VersionedSchema> {
+  const loaded = (await ctx.schemas.load(ctx.db, version.id))!;
+  return { version: version.version, semver: version.semver, schema: loaded.input.schema, references: loaded.input.references, ruleSet: version.ruleSet };
+}
+
+function eventField(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('event' in body)) {
+    throw new RegistryError('BAD_REQUEST', 'The body must be a JSON object with an "event" field');
+  }
+  return (body as { event: unknown }).event;
+}

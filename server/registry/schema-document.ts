@@ -1,0 +1,98 @@
+import { RegistryError } from '../../core/errors/index.js';
+import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
+import { compileSchema, metaSchemaErrors } from '../../core/schema/compile.js';
+import { collectIds, collectRefs } from '../../core/schema/refs.js';
+import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import type { SchemaReference } from './model.js';
+
+/** A schema as the registry stores it: parsed, checked, and in its stored text form. */
+export interface PreparedSchema {
+  parsed: JsonSchema;
+  text: string;
+  fingerprint: string;
+  references: SchemaReference[];
+}
+
+const MAX_NESTING = 256;
+
+/**
+ * Turns the `schema` field of a request into a checked document: valid JSON, valid JSON Schema
+ * for its draft (ajv's message otherwise), every `$ref` resolvable without the network. The
+ * stored text is compact JSON in the author's key order, or sorted keys when `normalize` is on.
+ */
+export function prepareSchema(
+  input: { schema: unknown; schemaType?: unknown; references: SchemaReference[] },
+  resolved: ReferencedSchemas,
+  options: { normalize: boolean },
+): PreparedSchema {
+  if (input.schemaType !== undefined && input.schemaType !== 'JSON') {
+    throw new RegistryError('INVALID_SCHEMA', `Invalid schema type ${JSON.stringify(input.schemaType)}: only JSON is supported by Charter`);
+  }
+  const parsed = parseSchemaField(input.schema);
+  assertResolvableRefs(parsed, resolved);
+  const metaErrors = metaSchemaErrors(parsed);
+  if (metaErrors) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${metaErrors}`);
+  try {
+    compileSchema(parsed, resolved);
+  } catch (error) {
+    throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${(error as Error).message}`, {}, { cause: error });
+  }
+  const text = options.normalize ? canonicalJson(parsed) : JSON.stringify(parsed);
+  const references = [...input.references].sort((a, b) => a.name.localeCompare(b.name));
+  return { parsed, text, references, fingerprint: sha256(JSON.stringify(['JSON', text, references])) };
+}
+
+function parseSchemaField(schema: unknown): JsonSchema {
+  let parsed: unknown = schema;
+  if (typeof schema === 'string') {
+    try {
+      parsed = JSON.parse(schema);
+    } catch (error) {
+      throw new RegistryError('INVALID_SCHEMA', `Invalid schema: not valid JSON (${(error as Error).message})`);
+    }
+  }
+  if (typeof parsed !== 'boolean' && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))) {
+    throw new RegistryError('INVALID_SCHEMA', 'Invalid schema: a JSON Schema is an object or a boolean');
+  }
+  if (nestingDepth(parsed) > MAX_NESTING) {
+    throw new RegistryError('INVALID_SCHEMA', `Invalid schema: nested deeper than ${MAX_NESTING} levels`);
+  }
+  return parsed as JsonSchema;
+}
+
+/** Refuses any `$ref` that would need the network: Charter never fetches a schema from a URL. */
+function assertResolvableRefs(schema: JsonSchema, resolved: ReferencedSchemas): void {
+  const base = typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : 'charter:/root';
+  const localIds = new Set([...collectIds(schema)].map((id) => absolute(id, base)));
+  for (const { ref, at } of collectRefs(schema)) {
+    if (ref.startsWith('#')) continue;
+    const [target] = ref.split('#');
+    if (target in resolved || localIds.has(absolute(target, base))) continue;
+    throw new RegistryError(
+      'INVALID_SCHEMA',
+      `Invalid schema: $ref '${ref.slice(0, 200)}' at ${at} does not resolve inside the schema or to one of its references. ` +
+        'Charter never fetches schemas from URLs: register the referenced schema and list it in "references" as {name, subject, version}',
+    );
+  }
+}
+
+function absolute(ref: string, base: string): string {
+  try {
+    return new URL(ref, base).toString().replace(/#$/, '');
+  } catch {
+    return ref;
+  }
+}
+
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max > MAX_NESTING) return max;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return max;
+}

@@ -1,0 +1,96 @@
+import semver from 'semver';
+import {
+  checkCompatibility,
+  classifyChange,
+  type CompatibilityResult,
+  type SchemaInput,
+  type SemverBump,
+} from '../../core/compat/index.js';
+import { RegistryError } from '../../core/errors/index.js';
+import type { EffectiveConfig } from './settings.js';
+
+/** One live version as the policy sees it. */
+export interface PolicyVersion {
+  version: number;
+  semver: string;
+  input: SchemaInput;
+  group: string;
+}
+
+export interface VersionDecision {
+  semver: string;
+  bump: SemverBump | 'initial';
+  /** True when the version opens a new compatibility group (a new major): migration rules apply. */
+  opensGroup: boolean;
+  compatibility?: CompatibilityResult;
+}
+
+const bumpRank: Record<SemverBump, number> = { patch: 0, minor: 1, major: 2 };
+
+/**
+ * Decides the semver of a new version and whether the change may be made at all.
+ *
+ * Within a compatibility group the subject's level is enforced and the bump is inferred (patch for
+ * annotations, minor for compatible changes) or checked against the declared one. A breaking
+ * change needs a declared new major; it is never inferred, except under level NONE, where the
+ * subject has opted out of compatibility and a breaking change is honestly labelled major.
+ */
+export function decideVersion(params: {
+  candidate: SchemaInput;
+  candidateGroup: (semver: string) => string;
+  live: readonly PolicyVersion[];
+  declared?: string;
+  config: EffectiveConfig;
+}): VersionDecision {
+  const { candidate, live, declared, config } = params;
+  const latest = live.at(-1);
+  if (!latest) return { semver: declared ?? '1.0.0', bump: 'initial', opensGroup: true };
+  if (declared !== undefined && !semver.gt(declared, latest.semver)) {
+    throw new RegistryError('INVALID_SEMVER', `Declared semver ${declared} must be greater than the latest version's ${latest.semver} (version ${latest.version})`);
+  }
+  const group = params.candidateGroup(declared ?? latest.semver);
+  const groupVersions = live.filter((v) => v.group === group).reverse();
+  if (groupVersions.length === 0) return { semver: declared!, bump: 'major', opensGroup: true };
+
+  const options = { policy: config.compatibilityPolicy };
+  const compatibility = checkCompatibility(candidate, groupVersions.map(versionInput), config.compatibilityLevel, options);
+  if (!compatibility.compatible) throw incompatible(compatibility, latest);
+
+  const level = config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel;
+  const required = classifyChange(latest.input, candidate, level, options);
+  if (declared === undefined) {
+    if (required === 'major') return { semver: semver.inc(latest.semver, 'major')!, bump: 'major', opensGroup: true, compatibility };
+    return { semver: semver.inc(latest.semver, required)!, bump: required, opensGroup: false, compatibility };
+  }
+  const declaredBump = semver.diff(latest.semver, declared);
+  const declaredRank = declaredBump === 'major' || declaredBump === 'premajor' ? 2 : declaredBump === 'minor' || declaredBump === 'preminor' ? 1 : 0;
+  if (declaredRank < bumpRank[required]) {
+    throw new RegistryError(
+      'INVALID_SEMVER',
+      `Declared semver ${declared} is a ${declaredBump ?? 'patch'} bump from ${latest.semver}, but this change needs a ${required} bump ` +
+        `(at least ${semver.inc(latest.semver, required)}): ${summarise(compatibility)}`,
+      { changes: compatibility.changes, requiredBump: required },
+    );
+  }
+  return { semver: declared, bump: required, opensGroup: false, compatibility };
+}
+
+function versionInput(version: PolicyVersion): SchemaInput {
+  return { ...version.input, version: version.version };
+}
+
+function incompatible(result: CompatibilityResult, latest: PolicyVersion): RegistryError {
+  const nextMajor = semver.inc(latest.semver, 'major');
+  return new RegistryError(
+    'INCOMPATIBLE_SCHEMA',
+    `Schema being registered is incompatible with an earlier schema (version ${result.failedAgainstVersion ?? latest.version}): ` +
+      `${summarise(result)}. To make this breaking change, declare a new major ("semver": "${nextMajor}") with an UPGRADE migration rule from ${latest.semver}`,
+    { changes: result.changes, messages: result.messages, ...(result.counterexample ? { counterexample: result.counterexample } : {}) },
+  );
+}
+
+function summarise(result: CompatibilityResult): string {
+  const breaking = result.changes.filter((change) => change.breaksBackward || change.breaksForward);
+  const shown = (breaking.length > 0 ? breaking : result.changes).slice(0, 3).map((change) => `${change.message} (${change.path})`);
+  return shown.join('; ') || 'no changes';
+}

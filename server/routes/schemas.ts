@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { RegistryError } from '../../core/errors/index.js';
+import { integer, flag } from '../http/query.js';
+import { versionsOfSchema } from '../storage/version-rows.js';
+import type { RouteOptions } from './route-context.js';
+
+type IdParams = { id: string };
+
+/** Confluent's `/schemas` routes: global ids are immutable, so their answers are cacheable forever. */
+export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
+  const load = async (raw: string) => {
+    const id = integer(raw, 'Schema id', { code: 'SCHEMA_NOT_FOUND' });
+    const loaded = await ctx.schemas.load(ctx.db, id);
+    if (!loaded) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${id} not found`);
+    return loaded.stored;
+  };
+
+  app.get<{ Params: IdParams }>('/schemas/ids/:id', async (request) => {
+    const stored = await load(request.params.id);
+    return {
+      schemaType: 'JSON',
+      schema: stored.schema,
+      ...(stored.references.length > 0 ? { references: stored.references } : {}),
+    };
+  });
+
+  app.get<{ Params: IdParams }>('/schemas/ids/:id/schema', async (request, reply) =>
+    reply.type('application/vnd.schemaregistry.v1+json').send((await load(request.params.id)).schema),
+  );
+
+  app.get<{ Params: IdParams }>('/schemas/ids/:id/subjects', async (request) => {
+    const stored = await load(request.params.id);
+    const versions = await versionsOfSchema(ctx.db, stored.id, flag(request.query, 'deleted'));
+    return [...new Set(versions.map((v) => v.subject))];
+  });
+
+  app.get<{ Params: IdParams }>('/schemas/ids/:id/versions', async (request) => {
+    const stored = await load(request.params.id);
+    const versions = await versionsOfSchema(ctx.db, stored.id, flag(request.query, 'deleted'));
+    return versions.map((v) => ({ subject: v.subject, version: v.version, semver: v.semver }));
+  });
+
+  app.get('/schemas/types', async () => ['JSON']);
+}

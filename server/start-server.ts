@@ -1,0 +1,45 @@
+import { mkdir } from 'node:fs/promises';
+import { buildApp, type CharterApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { openStore } from './storage/open-store.js';
+import type { SqlDriver } from './storage/sql-driver.js';
+
+export interface RunningServer extends CharterApp {
+  url: string;
+  db: SqlDriver;
+  /** Stops accepting requests, drains those in flight, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the app and listens: what `charter serve` and the tests run. */
+export async function startServer(config: ServerConfig, options: { version?: string } = {}): Promise<RunningServer> {
+  if (config.store.kind === 'pglite' && config.store.dataDir) await mkdir(config.store.dataDir, { recursive: true });
+  const db = await openStore(config.store);
+  const built = buildApp({
+    db,
+    bodyLimit: config.bodyLimit,
+    version: options.version,
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
+  });
+  try {
+    await built.app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    ...built,
+    db,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    async close() {
+      await built.app.close();
+      await db.close();
+    },
+  };
+}

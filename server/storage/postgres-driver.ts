@@ -1,0 +1,80 @@
+import pg from 'pg';
+import type { SqlDriver, SqlExecutor } from './sql-driver.js';
+
+export interface PostgresOptions {
+  connectionString: string;
+  poolSize?: number;
+  /** Fail fast instead of hanging a request when the database is down. */
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+/** Hides the password in a connection URL so the banner and logs never show it. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+/** PostgreSQL through node-postgres: any number of stateless Charter servers may share one database. */
+export async function openPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+  });
+  // An idle client whose server went away emits 'error' on the pool; unhandled, it would kill the
+  // process. The next query reconnects, and /readyz reports the outage meanwhile.
+  pool.on('error', () => undefined);
+  const asExecutor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      const result = await client.query(sql, params as unknown[]);
+      return { rows: result.rows as Row[] };
+    },
+  });
+  const listeners: pg.Client[] = [];
+  return {
+    kind: 'postgres',
+    location: redactUrl(options.connectionString),
+    ...asExecutor(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(asExecutor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    async listen(channel, onPayload) {
+      const client = new pg.Client({ connectionString: options.connectionString });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.push(client);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}

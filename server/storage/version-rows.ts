@@ -1,0 +1,105 @@
+import type { RuleSet } from '../../core/migrate/index.js';
+import type { SchemaReference, StoredVersion, VersionMetadata } from '../registry/model.js';
+import type { SqlExecutor } from './sql-driver.js';
+
+interface VersionRow {
+  subject: string;
+  version: number;
+  semver: string;
+  schema_id: number;
+  schema_text: string;
+  refs: SchemaReference[];
+  metadata: VersionMetadata | null;
+  rule_set: RuleSet | null;
+  examples: unknown[] | null;
+  deleted: boolean;
+  created_at: Date | string;
+}
+
+const selectVersion = `
+  SELECT v.subject, v.version, v.semver, v.schema_id, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at
+  FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id`;
+
+const toVersion = (row: VersionRow): StoredVersion => ({
+  subject: row.subject,
+  version: row.version,
+  semver: row.semver,
+  id: row.schema_id,
+  schemaType: 'JSON',
+  schema: row.schema_text,
+  references: row.refs ?? [],
+  ...(row.metadata ? { metadata: row.metadata } : {}),
+  ...(row.rule_set ? { ruleSet: row.rule_set } : {}),
+  examples: row.examples ?? [],
+  deleted: row.deleted,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+/** Every version of a subject, oldest first; soft-deleted ones only when asked. */
+export async function listVersions(db: SqlExecutor, subject: string, includeDeleted = false): Promise<StoredVersion[]> {
+  const { rows } = await db.query<VersionRow>(
+    `${selectVersion} WHERE v.subject = $1 ${includeDeleted ? '' : 'AND NOT v.deleted'} ORDER BY v.version`,
+    [subject],
+  );
+  return rows.map(toVersion);
+}
+
+export async function findVersion(db: SqlExecutor, subject: string, version: number): Promise<StoredVersion | undefined> {
+  const { rows } = await db.query<VersionRow>(`${selectVersion} WHERE v.subject = $1 AND v.version = $2`, [subject, version]);
+  return rows[0] && toVersion(rows[0]);
+}
+
+/** Versions (live and soft-deleted) in which a global schema id is registered. */
+export async function versionsOfSchema(db: SqlExecutor, id: number, includeDeleted = false): Promise<StoredVersion[]> {
+  const { rows } = await db.query<VersionRow>(
+    `${selectVersion} WHERE v.schema_id = $1 ${includeDeleted ? '' : 'AND NOT v.deleted'} ORDER BY v.subject, v.version`,
+    [id],
+  );
+  return rows.map(toVersion);
+}
+
+export async function listSubjects(db: SqlExecutor, options: { prefix?: string; includeDeleted?: boolean }): Promise<string[]> {
+  const { rows } = await db.query<{ subject: string }>(
+    `SELECT subject FROM charter_versions
+     WHERE ($1::text IS NULL OR starts_with(subject, $1::text))
+     GROUP BY subject ${options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)'}
+     ORDER BY subject`,
+    [options.prefix ?? null],
+  );
+  return rows.map((row) => row.subject);
+}
+
+/**
+ * Serialises writers of one subject until the transaction ends, on PostgreSQL across every server
+ * sharing the database. Version numbers are then assigned without gaps or duplicates.
+ */
+export async function lockSubject(tx: SqlExecutor, subject: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter:subject:${subject}`]);
+}
+
+/** The highest version number ever used by a subject; soft-deleted numbers are never reused. */
+export async function maxVersion(tx: SqlExecutor, subject: string): Promise<number> {
+  const { rows } = await tx.query<{ max: number | null }>('SELECT max(version) AS max FROM charter_versions WHERE subject = $1', [subject]);
+  return rows[0]?.max ?? 0;
+}
+
+export async function insertVersion(
+  tx: SqlExecutor,
+  row: { subject: string; version: number; schemaId: number; semver: string; metadata?: VersionMetadata; ruleSet?: RuleSet; examples?: unknown[] },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO charter_versions (subject, version, schema_id, semver, metadata, rule_set, examples)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb)`,
+    [row.subject, row.version, row.schemaId, row.semver, jsonOrNull(row.metadata), jsonOrNull(row.ruleSet), row.examples?.length ? JSON.stringify(row.examples) : null],
+  );
+}
+
+export async function softDeleteVersions(tx: SqlExecutor, subject: string, versions: readonly number[]): Promise<void> {
+  await tx.query('UPDATE charter_versions SET deleted = true WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
+}
+
+export async function hardDeleteVersions(tx: SqlExecutor, subject: string, versions: readonly number[]): Promise<void> {
+  await tx.query('DELETE FROM charter_versions WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
+}
+
+const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.stringify(value));

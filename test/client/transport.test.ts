@@ -1,0 +1,136 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deadLetterHeaders,
+  EventCodec,
+  Publisher,
+  RegistryClient,
+  Subscriber,
+  confluentWire,
+  toConfluentWire,
+  type Envelope,
+  type TransportMessage,
+} from '../../client/index.js';
+import { startRegistry } from '../support/registry.js';
+import { registerOrderPlaced, v1Event, v2Event } from './support/order-placed.js';
+import { transportFactories, waitFor, type TransportWorld } from './support/transports.js';
+
+const subject = 'order.OrderPlaced';
+let server: { url: string; close(): Promise<void> };
+let codec: EventCodec;
+
+beforeAll(async () => {
+  server = await startRegistry();
+  const registry = new RegistryClient({ url: server.url });
+  await registerOrderPlaced(registry);
+  codec = new EventCodec({ registry, source: 'order-service' });
+});
+afterAll(() => server.close());
+
+// One contract suite, run against every transport implementation.
+for (const factory of transportFactories()) {
+  describe(`Publisher and Subscriber over ${factory.name}`, () => {
+    let world: TransportWorld;
+    afterEach(() => world?.dispose());
+
+    it('delivers a 1.0.0 event to a ^2.0.0 subscriber in 2.0.0, once', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const received: Envelope[] = [];
+      await new Subscriber({ codec, transport, group: 'billing' }).subscribe(subject, { accept: '^2.0.0' }, (event) => {
+        received.push(event);
+      });
+      const sent = await new Publisher({ codec, transport }).publish(subject, v1Event, { version: '1.0.0' });
+      await waitFor(() => received.length === 1);
+      expect(received[0]).toMatchObject({ eventId: sent.eventId, schema: { version: '2.0.0' }, data: { pricing: { total: 42.5 } } });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(received).toHaveLength(1);
+    });
+
+    it('carries Confluent-framed messages too', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const received: Envelope[] = [];
+      await new Subscriber({ codec, transport, group: 'legacy' }).subscribe(subject, { accept: '~1.1.0' }, (event) => {
+        received.push(event);
+      });
+      const sent = await new Publisher({ codec, transport, format: confluentWire }).publish(subject, v2Event);
+      await waitFor(() => received.length === 1);
+      expect(received[0]).toMatchObject({ eventId: sent.eventId, schema: { version: '1.1.0' }, data: { totalAmount: 55.5 } });
+    });
+
+    it('sends poison messages to the dead-letter subject with the reason, and acks them', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const handled: Envelope[] = [];
+      const dead: TransportMessage[] = [];
+      await new Subscriber({ codec, transport, group: 'billing' }).subscribe(subject, { accept: '^2.0.0' }, (event) => {
+        handled.push(event);
+      });
+      await transport.subscribe(`dlq.${subject}`, 'ops', async (message) => {
+        dead.push(message);
+        message.ack();
+      });
+      const valid = await codec.encode(subject, v2Event);
+      const invalid = { ...valid, eventId: 'evt_bad', data: { orderId: 'o' } };
+      await transport.publish(subject, { body: new TextEncoder().encode(JSON.stringify(invalid)), headers: {} });
+      await transport.publish(subject, { body: toConfluentWire(987_654, v2Event), headers: {} });
+      await transport.publish(subject, { body: new TextEncoder().encode('{not json'), headers: {} });
+      await waitFor(() => dead.length === 3);
+      expect(dead.map((m) => m.headers[deadLetterHeaders.reason])).toEqual(['invalid', 'unknown-schema', 'invalid']);
+      expect(dead[0].headers[deadLetterHeaders.group]).toBe('billing');
+      expect(JSON.parse(new TextDecoder().decode(dead[0].body))).toEqual(invalid);
+      expect(JSON.parse(dead[0].headers[deadLetterHeaders.errors])).toContainEqual(expect.objectContaining({ keyword: 'required' }));
+      expect(handled).toHaveLength(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(dead).toHaveLength(3);
+    });
+
+    it('redelivers an event whose handler threw, until it is handled', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const attempts: boolean[] = [];
+      await new Subscriber({ codec, transport, group: 'billing', retryDelayMs: 50 }).subscribe(subject, { accept: '^2.0.0' }, (_event, delivery) => {
+        attempts.push(delivery.redelivered);
+        if (attempts.length < 3) throw new Error('database down');
+      });
+      await new Publisher({ codec, transport }).publish(subject, v2Event);
+      await waitFor(() => attempts.length === 3);
+      expect(attempts).toEqual([false, true, true]);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(attempts).toHaveLength(3);
+    });
+
+    it('redelivers to a new subscriber on the same durable group after a crash before ack', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const crashing = await world.connect();
+      let started = false;
+      await new Subscriber({ codec, transport: crashing, group: 'shipping' }).subscribe(subject, { accept: '^2.0.0' }, () => {
+        started = true;
+        return new Promise(() => undefined); // never finishes: the process dies mid-handler
+      });
+      const publisher = await world.connect();
+      const sent = await new Publisher({ codec, transport: publisher }).publish(subject, v2Event);
+      await waitFor(() => started);
+      await crashing.close();
+
+      const survivor = await world.connect();
+      const received: Array<{ eventId: string; redelivered: boolean }> = [];
+      await new Subscriber({ codec, transport: survivor, group: 'shipping' }).subscribe(subject, { accept: '^2.0.0' }, (event, delivery) => {
+        received.push({ eventId: event.eventId, redelivered: delivery.redelivered });
+      });
+      await waitFor(() => received.length === 1);
+      expect(received[0]).toEqual({ eventId: sent.eventId, redelivered: true });
+    });
+
+    it('gives every group its own copy of each event', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const seen: string[] = [];
+      await new Subscriber({ codec, transport, group: 'billing' }).subscribe(subject, { accept: '^2.0.0' }, () => void seen.push('billing'));
+      await new Subscriber({ codec, transport, group: 'analytics' }).subscribe(subject, { accept: '^1.0.0' }, () => void seen.push('analytics'));
+      await new Publisher({ codec, transport }).publish(subject, v2Event);
+      await waitFor(() => seen.length === 2);
+      expect(seen.sort()).toEqual(['analytics', 'billing']);
+    });
+  });
+}
