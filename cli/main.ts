@@ -1,5 +1,15 @@
 import { RegistryError } from '../core/errors/index.js';
+import { check, checkHelp } from './check.js';
+import { codegen, codegenHelp } from './codegen.js';
+import { exportCommand, exportHelp } from './export.js';
+import { importCommand, importHelp } from './import.js';
+import { init, initHelp } from './init.js';
+import { keys, keysHelp } from './keys.js';
+import { pull, pullHelp } from './pull.js';
+import { push, pushHelp } from './push.js';
 import { serve, serveHelp } from './serve.js';
+import { upcast, upcastHelp } from './upcast.js';
+import { validate, validateHelp } from './validate.js';
 import { UsageError } from './usage-error.js';
 
 interface Command {
@@ -11,6 +21,16 @@ interface Command {
 /** The `charter` commands; each returns its exit code (0 ok, 1 violations found, 2 usage or infrastructure). */
 export const commands: Record<string, Command> = {
   serve: { summary: 'Run the registry (PGlite by default, PostgreSQL with --database-url)', help: serveHelp, run: serve },
+  init: { summary: 'Write an example contracts folder', help: initHelp, run: init },
+  check: { summary: 'The CI gate: check new or changed versions against a registry, git ref or export', help: checkHelp, run: check },
+  push: { summary: 'Register what is new in a contracts folder', help: pushHelp, run: push },
+  pull: { summary: 'Write a registry back into a contracts folder', help: pullHelp, run: pull },
+  codegen: { summary: 'Generate TypeScript from a contracts folder or a registry (--check for drift)', help: codegenHelp, run: codegen },
+  validate: { summary: 'Validate NDJSON events against a subject version', help: validateHelp, run: validate },
+  upcast: { summary: 'Migrate NDJSON events between two versions of a subject', help: upcastHelp, run: upcast },
+  export: { summary: 'Write every subject, version and config as JSON to stdout', help: exportHelp, run: exportCommand },
+  import: { summary: 'Restore an export, ids and versions preserved', help: importHelp, run: importCommand },
+  keys: { summary: 'Create, list and revoke API keys in an auth file', help: keysHelp, run: keys },
 };
 
 const usage = () => `Usage: charter <command> [options]

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { REGISTRY_CONTENT_TYPE, registerJsonBodies } from './http/content-types.js';
+import { installAuth, installRateLimit, type Authenticator } from './auth/index.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -20,12 +21,20 @@ export interface AppOptions {
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Authentication and per-subject authorisation; every route is open without it. */
+  auth?: Authenticator;
+  /** Requests per minute per principal (per IP when anonymous). */
+  rateLimit?: number;
+  /** PEM certificate and key: the app serves HTTPS. */
+  https?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface CharterApp {
   app: FastifyInstance;
   ctx: RegistryContext;
   metrics: ServerMetrics;
+  /** Every route as registered (method and pattern): the OpenAPI and authorisation tests walk it. */
+  routes: Array<{ method: string; url: string }>;
 }
 
 /** The route plugins, in the order they are registered. */
@@ -41,14 +50,22 @@ export function buildApp(options: AppOptions): CharterApp {
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-  });
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance; // an HTTPS server is still driven through the same API
   const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache() };
   const metrics = createMetrics();
+  const routes: CharterApp['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   registerJsonBodies(app);
   registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
   });
+  // Before any route: fastify binds hooks to routes as they are added.
+  if (options.auth) installAuth(app, ctx, options.auth);
+  if (options.rateLimit) installRateLimit(app, options.rateLimit);
   instrumentRequests(app, metrics);
   const openapi = buildOpenApiDocument(options.version ?? '0.0.0');
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openapi));
@@ -57,5 +74,5 @@ export function buildApp(options: AppOptions): CharterApp {
     onRegistered: ({ created }) => metrics.registrations.inc({ outcome: created ? 'created' : 'existing' }),
   };
   for (const plugin of routePlugins) app.register(plugin, routeOptions);
-  return { app, ctx, metrics };
+  return { app, ctx, metrics, routes };
 }

@@ -8,6 +8,12 @@ export interface ServerConfig {
   store: StoreOptions;
   bodyLimit: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Auth file (keys, JWT settings, metrics access); authentication is off without one. */
+  authFile?: string;
+  /** PEM certificate and key files; the server speaks HTTPS when both are given. */
+  tls?: { certFile: string; keyFile: string };
+  /** Requests per minute per principal (per IP when anonymous); off when absent. */
+  rateLimit?: number;
 }
 
 export const defaultDataDir = './.charter/data';
@@ -24,6 +30,10 @@ export const settings = [
   { flag: 'database-url', env: 'DATABASE_URL', help: 'PostgreSQL URL; overrides the embedded store', fallback: '' },
   { flag: 'body-limit', env: 'CHARTER_BODY_LIMIT', help: 'Largest request body in bytes', fallback: String(1024 * 1024) },
   { flag: 'log-level', env: 'CHARTER_LOG_LEVEL', help: 'fatal|error|warn|info|debug|silent', fallback: 'info' },
+  { flag: 'auth-file', env: 'CHARTER_AUTH_FILE', help: 'Auth file (API keys, JWT); turns authentication on', fallback: '' },
+  { flag: 'tls-cert', env: 'CHARTER_TLS_CERT', help: 'PEM certificate file; serve HTTPS (with --tls-key)', fallback: '' },
+  { flag: 'tls-key', env: 'CHARTER_TLS_KEY', help: 'PEM private key file for --tls-cert', fallback: '' },
+  { flag: 'rate-limit', env: 'CHARTER_RATE_LIMIT', help: 'Requests per minute per principal; 0 is off', fallback: '0' },
 ] as const;
 
 type SettingName = (typeof settings)[number]['flag'];
@@ -47,5 +57,18 @@ export function loadServerConfig(flags: Partial<Record<SettingName, string | boo
   const store: StoreOptions = databaseUrl
     ? { kind: 'postgres', databaseUrl }
     : { kind: 'pglite', ...(memory ? {} : { dataDir: value('data-dir') }) };
-  return { port, host: value('host'), store, bodyLimit, logLevel };
+  const rateLimit = Number(value('rate-limit'));
+  if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new RegistryError('BAD_REQUEST', `--rate-limit must be a whole number of requests per minute (0 is off)`);
+  const [certFile, keyFile] = [value('tls-cert'), value('tls-key')];
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new RegistryError('BAD_REQUEST', '--tls-cert and --tls-key go together');
+  return {
+    port,
+    host: value('host'),
+    store,
+    bodyLimit,
+    logLevel,
+    ...(value('auth-file') ? { authFile: value('auth-file') } : {}),
+    ...(certFile ? { tls: { certFile, keyFile } } : {}),
+    ...(rateLimit > 0 ? { rateLimit } : {}),
+  };
 }

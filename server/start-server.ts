@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { buildApp, type CharterApp } from './app.js';
+import { Authenticator } from './auth/index.js';
 import type { ServerConfig } from './config.js';
 import { openStore } from './storage/open-store.js';
 import type { SqlDriver } from './storage/sql-driver.js';
@@ -13,17 +14,25 @@ export interface RunningServer extends CharterApp {
 
 /** Opens the store, builds the app and listens: what `charter serve` and the tests run. */
 export async function startServer(config: ServerConfig, options: { version?: string } = {}): Promise<RunningServer> {
+  // Auth and TLS files are read before the store opens, so a bad path fails fast and leaks nothing.
+  let onAuthReloadError = (_error: Error) => {};
+  const auth = config.authFile ? await Authenticator.open(config.authFile, { onReloadError: (error) => onAuthReloadError(error) }) : undefined;
+  const https = config.tls ? { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } : undefined;
   if (config.store.kind === 'pglite' && config.store.dataDir) await mkdir(config.store.dataDir, { recursive: true });
   const db = await openStore(config.store);
   const built = buildApp({
     db,
     bodyLimit: config.bodyLimit,
     version: options.version,
+    ...(auth ? { auth } : {}),
+    ...(https ? { https } : {}),
+    ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
     logger:
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
   });
+  onAuthReloadError = (error) => built.app.log.error({ err: error }, 'auth file reload failed; keeping the previous policy');
   try {
     await built.app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -36,7 +45,7 @@ export async function startServer(config: ServerConfig, options: { version?: str
   return {
     ...built,
     db,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
       await built.app.close();
       await db.close();

@@ -10,5 +10,10 @@ export const REGISTRY_CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
  */
 export function registerJsonBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    // Clients send a JSON content type on body-less DELETEs too; an empty body is simply no body.
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    return parseJson(request, body, done);
+  });
 }

@@ -56,7 +56,7 @@ export async function deleteVersion(
   await assertDeletable(ctx.db, subject);
   return ctx.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
-    const target = await resolveVersion(tx, subject, selector, permanent);
+    const target = await resolveVersion(tx, subject, selector, selector.kind !== 'latest');
     if (!permanent) {
       if (target.deleted) throw new RegistryError('VERSION_SOFT_DELETED', `Version ${target.version} of subject '${subject}' was soft deleted. Set permanent=true to delete permanently`);
       await assertNotReferenced(tx, target);

@@ -44,7 +44,7 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   );
   let migrated: unknown;
   try {
-    migrated = chain.run(event);
+    migrated = await chain.runAsync(event);
   } catch (error) {
     if (error instanceof MigrationError) throw new RegistryError('INVALID_RULESET', error.message, {}, { cause: error });
     throw error;

@@ -20,7 +20,7 @@ const GENERATED_SAMPLES = 25;
  * out), and each rule must turn sample events of its source version into valid events of its
  * target version — or the registration is refused with the counterexample (42210).
  */
-export function guardMigrations(params: {
+export async function guardMigrations(params: {
   subject: string;
   semver: string;
   candidate: SchemaInput;
@@ -29,7 +29,7 @@ export function guardMigrations(params: {
   predecessor?: Predecessor;
   opensGroup: boolean;
   requireMigration: boolean;
-}): void {
+}): Promise<void> {
   const { ruleSet, predecessor, candidate } = params;
   const upgrade = ruleFor(ruleSet, 'UPGRADE');
   const downgrade = ruleFor(ruleSet, 'DOWNGRADE');
@@ -51,14 +51,14 @@ export function guardMigrations(params: {
     );
   }
   if (upgrade) {
-    verifyRule(upgrade, 'UPGRADE', {
+    await verifyRule(upgrade, 'UPGRADE', {
       source: predecessor.input,
       target: candidate,
       samples: samplesOf(predecessor.input, predecessor.examples),
     });
   }
   if (downgrade) {
-    verifyRule(downgrade, 'DOWNGRADE', {
+    await verifyRule(downgrade, 'DOWNGRADE', {
       source: candidate,
       target: predecessor.input,
       samples: samplesOf(candidate, params.candidateExamples),

@@ -70,7 +70,7 @@ export async function registerSchema(
           });
     if (mode !== 'IMPORT') {
       const predecessor = live.at(-1);
-      guardMigrations({
+      await guardMigrations({
         subject,
         semver: decision.semver,
         candidate,

@@ -1,4 +1,4 @@
-import { startServer, type RunningServer, type StoreOptions } from '../../server/index.js';
+import { startServer, type RunningServer, type ServerConfig, type StoreOptions } from '../../server/index.js';
 
 export interface TestRegistry {
   url: string;
@@ -10,13 +10,16 @@ export interface TestRegistry {
  * A real Charter server listening on a random loopback port, on a throw-away in-memory store
  * unless a store is given. Tests talk to it over HTTP like any client would.
  */
-export async function startRegistry(options: { store?: StoreOptions; bodyLimit?: number } = {}): Promise<TestRegistry> {
+export async function startRegistry(
+  options: { store?: StoreOptions; bodyLimit?: number; auth?: Pick<ServerConfig, 'authFile' | 'rateLimit' | 'tls'> } = {},
+): Promise<TestRegistry> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     store: options.store ?? { kind: 'pglite' },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logLevel: 'silent',
+    ...options.auth,
   });
   return { url: server.url, server, close: () => server.close() };
 }

@@ -49,8 +49,11 @@ export const migrationRules = {
   ],
 };
 
-/** A distinct, mutually compatible schema per index: an open object with one optional property. */
-export const numberedSchema = (n: number) => ({ type: 'object', properties: { [`field${n}`]: { type: 'string' } } });
+/**
+ * A distinct schema per index that is compatible with every other in any order: they differ only
+ * in an annotation, so each registration is a real new version (a patch) whatever the race.
+ */
+export const numberedSchema = (n: number) => ({ type: 'object', title: `variant ${n}`, properties: { id: { type: 'string' } } });
 
 export const register = (schema: unknown, extra: Record<string, unknown> = {}) => ({
   schemaType: 'JSON',

@@ -58,24 +58,36 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
       expect((await call(registry.url, 'GET', '/subjects/fault.Version/versions')).status).toBe(404);
     }
   });
-
-  it.runIf(backend.name === 'postgres')('two server processes sharing one PostgreSQL number 32 concurrent registrations without gaps', async () => {
-    const servers = await Promise.all([spawnServer(store), spawnServer(store)]);
-    try {
-      const responses = await Promise.all(
-        Array.from({ length: 32 }, (_, n) =>
-          call(servers[n % 2]!.url, 'POST', '/subjects/race.TwoProcesses/versions', register(numberedSchema(100 + n))),
-        ),
-      );
-      expect(responses.map((r) => r.status)).toEqual(Array(32).fill(200));
-      expect(responses.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-      const seenByOther = await call(servers[1]!.url, 'GET', '/subjects/race.TwoProcesses/versions');
-      expect(seenByOther.body).toHaveLength(32);
-    } finally {
-      for (const server of servers) server.process.kill('SIGTERM');
-    }
-  });
 });
+
+/** Horizontal scaling: only PostgreSQL can be shared by several server processes. */
+for (const backend of testBackends.filter((b) => b.name === 'postgres')) {
+  describe('two servers on one PostgreSQL', () => {
+    let store: StoreOptions;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, drop } = await backend.create());
+    });
+    afterAll(() => drop());
+
+    it('two server processes sharing one PostgreSQL number 32 concurrent registrations without gaps', async () => {
+      const servers = await Promise.all([spawnServer(store), spawnServer(store)]);
+      try {
+        const responses = await Promise.all(
+          Array.from({ length: 32 }, (_, n) =>
+            call(servers[n % 2]!.url, 'POST', '/subjects/race.TwoProcesses/versions', register(numberedSchema(100 + n))),
+          ),
+        );
+        expect(responses.map((r) => r.status)).toEqual(Array(32).fill(200));
+        expect(responses.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+        const seenByOther = await call(servers[1]!.url, 'GET', '/subjects/race.TwoProcesses/versions');
+        expect(seenByOther.body).toHaveLength(32);
+      } finally {
+        for (const server of servers) server.process.kill('SIGTERM');
+      }
+    });
+  });
+}
 
 /** A trigger that makes inserts for one subject fail, to prove the transaction leaves no trace. */
 async function injectFailure(db: SqlDriver, table: string, subject: string): Promise<void> {

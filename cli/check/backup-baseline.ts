@@ -1,0 +1,20 @@
+import { readBackup } from '../backup.js';
+import type { JsonSchema } from '../../core/schema/types.js';
+import type { RuleSet } from '../../core/migrate/index.js';
+import { emptyBaseline, type Baseline } from './baseline.js';
+
+/** A `charter export` file as the baseline: what a registry held when it was exported. */
+export async function backupBaseline(file: string): Promise<Baseline> {
+  const backup = await readBackup(file);
+  const baseline = emptyBaseline(file);
+  const global = backup.config ?? {};
+  for (const s of backup.subjects) {
+    const config = { ...global, ...(s.config ?? {}) };
+    baseline.subjects.set(s.subject, {
+      compatibility: (config.compatibilityLevel ?? config.compatibility) as string | undefined,
+      requireMigration: config.requireMigration as boolean | undefined,
+      versions: s.versions.map((v) => ({ semver: v.semver, schema: JSON.parse(v.schema) as JsonSchema, ruleSet: v.ruleSet as RuleSet | undefined })),
+    });
+  }
+  return baseline;
+}

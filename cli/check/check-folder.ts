@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import semver from 'semver';
+import type { ContractFolder, ContractSubject } from '../../codegen/index.js';
+import { ruleFor, type RuleSet } from '../../core/migrate/index.js';
+import { canonicalJson } from '../../core/schema/canonical.js';
+import type { Baseline, BaselineSubject } from './baseline.js';
+import type { CheckReport, Finding } from './finding.js';
+import type { CheckedVersion, VersionContext } from './version-context.js';
+import { versionChecks } from './version-checks.js';
+
+/**
+ * The gate: compares a contracts folder with a baseline and runs every version check on each
+ * version the baseline does not have (or has with different content). Older versions, from the
+ * folder and the baseline merged, are what the new ones are judged against.
+ */
+export async function checkFolder(dir: string, folder: ContractFolder, baseline: Baseline): Promise<CheckReport> {
+  const report: CheckReport = { against: baseline.source, checked: [], findings: [] };
+  for (const subject of folder.subjects) {
+    const published = baseline.subjects.get(subject.subject);
+    const { merged, changed, removed } = mergeVersions(subject, published);
+    const publishedSemvers = new Set(published?.versions.map((v) => v.semver));
+    for (const v of removed) {
+      report.findings.push({
+        check: 'published-version-kept', severity: 'warning', subject: subject.subject, semver: v,
+        file: join(dir, subject.subject), message: `${v} is in ${baseline.source} but no longer in the folder`,
+        hint: 'deleting the file does not delete the version; restore it so the folder stays the record of what is published',
+      });
+    }
+    const base = {
+      dir,
+      subject: subject.subject,
+      level: (subject.settings.compatibility ?? published?.compatibility ?? 'BACKWARD').toUpperCase(),
+      requireMigration: subject.settings.requireMigration ?? published?.requireMigration ?? true,
+      readers: baseline.readers.get(subject.subject) ?? [],
+    };
+    for (const v of subject.versions) {
+      if (publishedSemvers.has(v.semver) && !changed.has(v.semver)) continue;
+      const file = join(dir, v.schemaFile);
+      const ctx: VersionContext = {
+        ...base,
+        version: merged.find((m) => m.semver === v.semver)!,
+        previous: merged.filter((m) => semver.lt(m.semver, v.semver)),
+        schemaText: await readFile(file, 'utf8').catch(() => ''),
+      };
+      report.checked.push({ subject: subject.subject, semver: v.semver, file });
+      if (changed.has(v.semver)) report.findings.push(changedFinding(ctx, file, baseline.source));
+      report.findings.push(...(await runChecks(ctx)));
+    }
+  }
+  return report;
+}
+
+async function runChecks(ctx: VersionContext): Promise<Finding[]> {
+  const found: Finding[] = [];
+  for (const check of versionChecks) {
+    const result = await check.run(ctx);
+    found.push(...result);
+    if (check.gate && result.some((f) => f.severity === 'error')) break;
+  }
+  return found;
+}
+
+/** Folder versions over published ones (the folder's copy has the examples), sorted by semver. */
+function mergeVersions(subject: ContractSubject, published: BaselineSubject | undefined) {
+  const bySemver = new Map<string, CheckedVersion>((published?.versions ?? []).map((v) => [v.semver, v]));
+  const changed = new Set<string>();
+  for (const v of subject.versions) {
+    const old = bySemver.get(v.semver);
+    if (old && fingerprint(old) !== fingerprint(v)) changed.add(v.semver);
+    bySemver.set(v.semver, { semver: v.semver, schema: v.schema, ruleSet: v.ruleSet, examples: v.examples });
+  }
+  const inFolder = new Set(subject.versions.map((v) => v.semver));
+  const removed = [...bySemver.keys()].filter((v) => !inFolder.has(v));
+  const merged = [...bySemver.values()].sort((a, b) => semver.compare(a.semver, b.semver));
+  return { merged, changed, removed };
+}
+
+/** What makes a published version what it is: the schema and its migration expressions. */
+function fingerprint(v: { schema: unknown; ruleSet?: RuleSet }): string {
+  const expr = (direction: 'UPGRADE' | 'DOWNGRADE') => ruleFor(v.ruleSet, direction)?.expr.trim() ?? null;
+  return canonicalJson({ schema: v.schema, upgrade: expr('UPGRADE'), downgrade: expr('DOWNGRADE') });
+}
+
+function changedFinding(ctx: VersionContext, file: string, source: string): Finding {
+  const next = semver.inc(ctx.previous.concat(ctx.version).at(-1)!.semver, 'patch');
+  return {
+    check: 'published-version-unchanged', severity: 'error', subject: ctx.subject, semver: ctx.version.semver, file,
+    message: `${ctx.version.semver} is already published in ${source} with different content; published versions are immutable`,
+    hint: `revert ${file} (and its rules), and publish the change as a new version (e.g. ${next} or higher, as the change requires)`,
+  };
+}

@@ -1,0 +1,18 @@
+import type { CheckReport } from './finding.js';
+
+/** For people: each problem with where it is, what broke and what to do instead. */
+export function formatText(report: CheckReport): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
+    lines.push(`${f.severity === 'error' ? '✗' : '!'} ${f.subject} ${f.semver}  ${where}  [${f.check}]`);
+    lines.push(`    ${f.message}`);
+    if (f.hint) lines.push(`    → ${f.hint}`);
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.length - errors;
+  const versions = `${report.checked.length} new or changed version(s) checked against ${report.against}`;
+  if (errors === 0) lines.push(`✓ ${versions}: no problems${warnings ? ` (${warnings} warning(s))` : ''}.`);
+  else lines.push(`${errors} problem(s)${warnings ? `, ${warnings} warning(s)` : ''}; ${versions}.`);
+  return lines.join('\n');
+}

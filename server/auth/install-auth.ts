@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RegistryError } from '../../core/errors/index.js';
+import type { RegistryContext } from '../registry/context.js';
+import type { Authenticator, Principal } from './authenticator.js';
+import { authenticateChallenge, parseAuthorization } from './credentials.js';
+import { permissionFor, type Permission } from './permissions.js';
+import { grantsAllow, type Role, type Target } from './roles.js';
+import { checks, escalations, filters } from './rules.js';
+
+/** Principals by request; `request.principal` (what `actorOf` and the audit log read) is its name. */
+const principals = new WeakMap<FastifyRequest, Principal>();
+
+export const principalOf = (request: FastifyRequest): Principal | undefined => principals.get(request);
+
+/**
+ * Turns authentication and authorisation on for every route registered after this call:
+ * 1. `onRequest` authenticates (401 with a challenge) and checks the route's role (403), before
+ *    any body is read;
+ * 2. `preValidation` applies what only the parsed body shows: imports need admin, references and
+ *    consumer declarations need read on the subjects they name;
+ * 3. `preSerialization` filters lists down to what the principal may read.
+ * Call it before any route is added: fastify binds hooks to routes as they are registered.
+ */
+export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator): void {
+  if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
+
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (!permissionFor(method, route.url)) app.log.error({ method, url: route.url }, 'route has no permission rule: it will answer 403 to everyone');
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.routeOptions.url;
+    const permission = permissionFor(request.method, url);
+    if (isAnonymous(permission, auth)) return;
+    const credentials = parseAuthorization(request.headers.authorization);
+    const outcome = credentials ? await auth.authenticate(credentials) : { error: 'no credentials' };
+    if ('error' in outcome) {
+      // Log why, never what was sent: the header itself is redacted by the logger as well.
+      request.log.info({ reason: outcome.error }, 'authentication failed');
+      reply.header('www-authenticate', authenticateChallenge);
+      throw new RegistryError('UNAUTHORIZED', credentials ? `Authentication failed: ${outcome.error}` : 'Authentication required: send an API key (HTTP Basic key:secret) or a bearer token');
+    }
+    principals.set(request, outcome.principal);
+    (request as FastifyRequest & { principal?: string }).principal = outcome.principal.name;
+    if (url === undefined) return; // no route matched: the 404 handler answers, to authenticated callers only
+    if (!permission) throw new RegistryError('FORBIDDEN', `No permission rule covers ${request.method} ${url}; refused by default`);
+    // The route's own role is checked before the body is even read.
+    authorise(request, outcome.principal, permission, escalated(request, permission, false));
+  });
+
+  // Imports and references are only visible in the body, hence a second look once it is parsed.
+  app.addHook('preValidation', async (request) => {
+    const permission = permissionFor(request.method, request.routeOptions.url);
+    const principal = principals.get(request);
+    if (!permission || !principal) return;
+    if (escalated(request, permission, true)) authorise(request, principal, permission, 'admin');
+    for (const check of permission.also ?? []) await checks[check](request, principal.grants, ctx);
+  });
+
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    const filter = permissionFor(request.method, request.routeOptions.url)?.filter;
+    const principal = principals.get(request);
+    return filter && principal ? filters[filter](payload, principal.grants) : payload;
+  });
+}
+
+/** Throws 403 unless the principal's grants cover the route's role (or `role`, when escalated). */
+function authorise(request: FastifyRequest, principal: Principal, permission: Permission, role: Role | undefined): void {
+  const { access } = permission;
+  if (access.kind === 'authenticated' || access.kind === 'probe') return;
+  const needed = access.kind === 'metrics' ? { role: 'admin' as const, on: 'all' as const } : access;
+  const target: Target = needed.on === 'subject' ? { on: 'subject', subject: subjectParam(request) } : { on: needed.on };
+  const required = role ?? needed.role;
+  if (grantsAllow(principal.grants, required, target)) return;
+  const where = target.on === 'subject' ? `subject '${target.subject}'` : target.on === 'all' ? 'every subject (an unscoped role)' : 'some subject';
+  const why = role && permission.adminWhen ? ` (${permission.adminWhen})` : '';
+  throw new RegistryError('FORBIDDEN', `${principal.name} may not ${request.method} ${request.routeOptions.url}${why}: it needs ${required} on ${where}`);
+}
+
+/** 'admin' when the route's escalation applies and can be judged in this phase. */
+function escalated(request: FastifyRequest, permission: Permission, bodyParsed: boolean): 'admin' | undefined {
+  const escalation = permission.adminWhen && escalations[permission.adminWhen];
+  return escalation && escalation.readsBody === bodyParsed && escalation.applies(request) ? 'admin' : undefined;
+}
+
+function isAnonymous(permission: Permission | undefined, auth: Authenticator): boolean {
+  if (permission?.access.kind === 'probe') return true;
+  return permission?.access.kind === 'metrics' && auth.metricsAccess === 'public';
+}
+
+function subjectParam(request: FastifyRequest): string {
+  const subject = (request.params as { subject?: unknown }).subject;
+  // A subject-scoped rule on a route without {subject} is a bug in the table: refuse, don't guess.
+  if (typeof subject !== 'string') throw new RegistryError('FORBIDDEN', 'This route names no subject to authorise against; refused by default');
+  return subject;
+}

@@ -1,0 +1,67 @@
+import type { FastifyRequest } from 'fastify';
+import { RegistryError } from '../../core/errors/index.js';
+import { flag } from '../http/query.js';
+import type { RegistryContext } from '../registry/context.js';
+import { versionsOfSchema } from '../storage/version-rows.js';
+import { canRead, type Grant } from './roles.js';
+
+const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : {};
+
+const forbidden = (message: string) => new RegistryError('FORBIDDEN', message);
+
+/**
+ * Conditions under which a call that a writer may make needs an admin instead. `readsBody` says
+ * whether the condition can be judged before the body is parsed (then it is, so a refused caller
+ * never gets as far as a body error).
+ */
+export const escalations = {
+  // Hard deletes destroy history other services may still need to read their old events.
+  'permanent delete': { readsBody: false, applies: (request: FastifyRequest) => flag(request.query, 'permanent') },
+  // A registration carrying its own id or version is an IMPORT: it can collide with ids elsewhere.
+  'import with id or version': {
+    readsBody: true,
+    applies: (request: FastifyRequest) => bodyOf(request).id !== undefined || bodyOf(request).version !== undefined,
+  },
+} satisfies Record<string, { readsBody: boolean; applies: (request: FastifyRequest) => boolean }>;
+
+type Check = (request: FastifyRequest, grants: readonly Grant[], ctx: RegistryContext) => Promise<void>;
+
+/** Further checks a route needs beyond its role: things only the body or the store can tell. */
+export const checks = {
+  // A reference pulls another subject's schema into the one being registered or compared.
+  'referenced subjects readable': async (request, grants) => {
+    const references = bodyOf(request).references;
+    if (!Array.isArray(references)) return;
+    for (const reference of references) {
+      const subject = (reference as { subject?: unknown })?.subject;
+      if (typeof subject === 'string' && !canRead(grants, subject)) throw forbidden(`Not allowed to read the referenced subject '${subject}'`);
+    }
+  },
+  // Ids are global; an id is readable through any subject the principal may read that uses it.
+  // An id no subject uses is left to the route, which answers 404 without revealing anything.
+  'schema id used by a readable subject': async (request, grants, ctx) => {
+    const id = Number((request.params as { id?: string }).id);
+    if (!Number.isSafeInteger(id)) return;
+    const users = await versionsOfSchema(ctx.db, id, true);
+    if (users.length > 0 && !users.some((v) => canRead(grants, v.subject))) throw forbidden(`Not allowed to read schema ${id}`);
+  },
+  // A consumer group may only declare that it reads subjects its principal can read.
+  'declared subjects readable': async (request, grants) => {
+    for (const subject of Object.keys(bodyOf(request))) {
+      if (!canRead(grants, subject)) throw forbidden(`Not allowed to declare a reader of '${subject}'`);
+    }
+  },
+} satisfies Record<string, Check>;
+
+/** Filters over an answer, so lists only name what the principal may read. */
+export const filters = {
+  'readable subjects': (payload: unknown, grants: readonly Grant[]) =>
+    Array.isArray(payload) ? payload.filter((subject) => typeof subject === 'string' && canRead(grants, subject)) : payload,
+  'readable subject versions': (payload: unknown, grants: readonly Grant[]) =>
+    Array.isArray(payload) ? payload.filter((row) => canRead(grants, String((row as { subject?: unknown })?.subject))) : payload,
+} satisfies Record<string, (payload: unknown, grants: readonly Grant[]) => unknown>;
+
+export type EscalationName = keyof typeof escalations;
+export type CheckName = keyof typeof checks;
+export type FilterName = keyof typeof filters;
