@@ -15,13 +15,21 @@ export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions):
     return loaded.stored;
   };
 
-  app.get<{ Params: IdParams }>('/schemas/ids/:id', async (request) => {
+  // The hottest read of every consumer: ids are immutable, so the serialised answer is kept too.
+  const bodies = new Map<number, string>();
+  app.get<{ Params: IdParams }>('/schemas/ids/:id', async (request, reply) => {
     const stored = await load(request.params.id);
-    return {
-      schemaType: 'JSON',
-      schema: stored.schema,
-      ...(stored.references.length > 0 ? { references: stored.references } : {}),
-    };
+    let body = bodies.get(stored.id);
+    if (body === undefined) {
+      body = JSON.stringify({
+        schemaType: 'JSON',
+        schema: stored.schema,
+        ...(stored.references.length > 0 ? { references: stored.references } : {}),
+      });
+      if (bodies.size >= 20_000) bodies.delete(bodies.keys().next().value!);
+      bodies.set(stored.id, body);
+    }
+    return reply.send(body);
   });
 
   app.get<{ Params: IdParams }>('/schemas/ids/:id/schema', async (request, reply) =>

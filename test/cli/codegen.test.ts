@@ -1,0 +1,34 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { orderFiles } from './support/order-contracts.js';
+import { runCli, tempDir, writeFiles } from './support/run-cli.js';
+
+describe('charter init and codegen', () => {
+  it('init writes an example folder that passes check and refuses to overwrite it', async () => {
+    const dir = join(await tempDir(), 'schemas');
+    const run = await runCli(['init', dir]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'example.UserSignedUp', '1.0.0.schema.json'), 'utf8')).required).toEqual(['userId', 'email']);
+    expect((await runCli(['check', dir])).code).toBe(0);
+    const again = await runCli(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists; not overwriting it');
+  });
+
+  it('generates typed events and --check exits 1 listing the files that went stale', async () => {
+    const root = await tempDir();
+    const schemas = join(root, 'schemas');
+    const out = join(root, 'generated');
+    await writeFiles(schemas, orderFiles());
+    const generated = await runCli(['codegen', '--schemas', schemas, '--out', out, '--import-path', 'charter/client']);
+    expect(generated.code).toBe(0);
+    expect(await readFile(join(out, 'order.OrderPlaced', 'events.ts'), 'utf8')).toContain('OrderPlacedV2_0_0Event');
+
+    expect((await runCli(['codegen', '--schemas', schemas, '--out', out, '--check', '--import-path', 'charter/client'])).code).toBe(0);
+    await writeFile(join(out, 'order.OrderPlaced', 'events.ts'), '// edited by hand\n');
+    const stale = await runCli(['codegen', '--schemas', schemas, '--out', out, '--check', '--import-path', 'charter/client']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`${out}/order.OrderPlaced/events.ts`);
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startRegistry, type TestRegistry } from '../support/registry.js';
+import { orderFiles, subject, upgradeTo2, v1 } from './support/order-contracts.js';
+import { runCli, tempDir, writeFiles } from './support/run-cli.js';
+
+describe('charter push', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(() => registry.close());
+
+  it('registers every version in semver order with its semver, rules and examples', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, orderFiles());
+    const run = await runCli(['push', dir, '--registry', registry.url]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/order\.OrderPlaced 1\.0\.0 {2}registered \(id \d+, version 1\)/);
+    expect(run.stdout).toMatch(/order\.OrderPlaced 2\.0\.0 {2}registered \(id \d+, version 3\)/);
+    const semvers = await call(registry.url, 'GET', `/subjects/${subject}/semvers`);
+    expect(semvers.body.map((e: { semver: string }) => e.semver)).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+    const v2 = await call(registry.url, 'GET', `/subjects/${subject}/versions/2.0.0`);
+    const rules = v2.body.ruleSet.migrationRules.map((r: { mode: string; expr: string }) => [r.mode, r.expr]);
+    expect(rules).toContainEqual(['UPGRADE', upgradeTo2]);
+    expect(rules.map((r: string[]) => r[0])).toContain('DOWNGRADE');
+    const upcast = await call(registry.url, 'POST', `/subjects/${subject}/upcast`, { event: { orderId: 'o9', totalAmount: 5 }, from: '1.0.0', to: '2.0.0' });
+    expect(upcast.body.event).toEqual({ orderId: 'o9', pricing: { total: 5, currency: 'EUR' } });
+  });
+
+  it('reports every version unchanged when the same folder is pushed twice', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, orderFiles('shop.Twice'));
+    expect((await runCli(['push', dir, '--registry', registry.url])).code).toBe(0);
+    const again = await runCli(['push', dir, '--registry', registry.url]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim().split('\n')).toEqual(['shop.Twice 1.0.0  unchanged', 'shop.Twice 1.1.0  unchanged', 'shop.Twice 2.0.0  unchanged']);
+    expect((await call(registry.url, 'GET', '/subjects/shop.Twice/versions')).body).toEqual([1, 2, 3]);
+  });
+
+  it("sets the subject's compatibility level from subject.json before registering", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'shop.Full/subject.json': { compatibility: 'FULL' }, 'shop.Full/1.0.0.schema.json': v1 });
+    const run = await runCli(['push', dir, '--registry', registry.url]);
+    expect(run.stdout).toContain('shop.Full  config set: compatibility=FULL');
+    expect((await call(registry.url, 'GET', '/config/shop.Full')).body.compatibilityLevel).toBe('FULL');
+  });
+
+  it('registers nothing from a folder that fails the offline check', async () => {
+    const dir = await tempDir();
+    const files = orderFiles('shop.Broken');
+    delete files['shop.Broken/2.0.0.upgrade.jsonata'];
+    await writeFiles(dir, files);
+    const run = await runCli(['push', dir, '--registry', registry.url]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[new-major-has-upgrade-rule]');
+    expect(run.stderr).toContain('Nothing was registered');
+    expect((await call(registry.url, 'GET', '/subjects/shop.Broken/versions')).status).toBe(404);
+  });
+
+  it('refuses to overwrite a registered version whose schema changed in the folder', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'shop.Fixed/1.0.0.schema.json': v1 });
+    await runCli(['push', dir, '--registry', registry.url]);
+    await writeFiles(dir, { 'shop.Fixed/1.0.0.schema.json': { ...v1, required: ['orderId'] } });
+    const run = await runCli(['push', dir, '--registry', registry.url]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/shop\.Fixed 1\.0\.0 {2}REFUSED .*1\.0\.0\.schema\.json differs from the registered 1\.0\.0/);
+  });
+
+  it('exits 2 naming the URL when the registry is unreachable', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'shop.X/1.0.0.schema.json': v1 });
+    const run = await runCli(['push', dir, '--registry', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('http://127.0.0.1:9');
+  });
+});
