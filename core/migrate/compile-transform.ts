@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { RegistryError } from '../errors/index.js';
 import { compileToJs } from './jsonata/compile-js.js';
+import { assertRe2Regexes, Re2RegexEngine } from './jsonata/re2-regex-engine.js';
 import { MigrationError, type MigrationFailure } from './migration-error.js';
 import { checkOutput } from './output-bounds.js';
 import { resolveBounds, type RuleBounds } from './types.js';
@@ -70,6 +71,7 @@ export function parseRule(expr: string): jsonata.Expression {
 export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {}): CompiledTransform {
   const b = resolveBounds(bounds);
   const parsed = parseRule(expr);
+  assertRe2Regexes(parsed.ast());
   const js = compileToJs(parsed.ast(), b);
   if (js) {
     const run = (input: unknown): unknown => {
@@ -86,7 +88,13 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
   }
   // The evaluator's own guard rails: its stack counts evaluation frames (several per call), so
   // the call-depth bound is scaled; sequences are capped at what could fit in the output bound.
-  const evaluator = jsonata(expr, { timeout: b.timeoutMs, stack: b.maxCallDepth * 8, sequence: Math.floor(b.maxOutputBytes / 2) });
+  // Regexes run on RE2, so no single `$match`/`$replace` call can outlast the timeout check.
+  const evaluator = jsonata(expr, {
+    timeout: b.timeoutMs,
+    stack: b.maxCallDepth * 8,
+    sequence: Math.floor(b.maxOutputBytes / 2),
+    RegexEngine: Re2RegexEngine as unknown as RegExpConstructor,
+  });
   const run = async (input: unknown): Promise<unknown> => {
     let out: unknown;
     try {

@@ -2,7 +2,7 @@ import { RegistryError } from '../errors/index.js';
 import { composeChain, type CompiledHop, type MigrationChain } from './migration-chain.js';
 import { expressionFor, rulesFor } from './rule-for.js';
 import { cachedTransform } from './transform-cache.js';
-import type { Direction, RuleBounds } from './types.js';
+import type { Direction, MigrationRule, RuleBounds } from './types.js';
 import type { CompatibilityProbe, VersionedSchema } from './versioned-schema.js';
 
 const chainCache = new Map<string, MigrationChain>();
@@ -21,6 +21,15 @@ function planHop(a: VersionedSchema, b: VersionedSchema, carrier: VersionedSchem
     );
   }
   return { from: a.semver, to: b.semver, rules };
+}
+
+function compileRule(rule: MigrationRule, direction: Direction, hop: { from: string; to: string }, bounds?: Partial<RuleBounds>) {
+  try {
+    return cachedTransform(expressionFor(rule, direction), bounds);
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    throw new RegistryError(error.code, `migration rule "${rule.name}" (${hop.from} -> ${hop.to}): ${error.message}`, { ...error.details, rule: rule.name }, { cause: error });
+  }
 }
 
 /**
@@ -68,7 +77,7 @@ export function planChain(
 
   const hops: CompiledHop[] = planned.map((h) => ({
     hop: h.rules.length ? { from: h.from, to: h.to, rule: h.rules.map((r) => r.name).join(', ') } : { from: h.from, to: h.to },
-    steps: h.rules.map((r) => ({ rule: r.name, transform: cachedTransform(expressionFor(r, direction), options.bounds) })),
+    steps: h.rules.map((r) => ({ rule: r.name, transform: compileRule(r, direction, h, options.bounds) })),
   }));
   const chain = composeChain(hops);
   if (chainCache.size >= chainCacheLimit) chainCache.delete(chainCache.keys().next().value!);

@@ -29,10 +29,25 @@ const table = (await jsonata(`{ ${[...directNames, ...higherOrderNames].map((n) 
 
 const isAsync = (f: unknown): boolean => typeof f === 'function' && f.constructor.name === 'AsyncFunction';
 
+/**
+ * `$split` and `$contains` are async in JSONata only because their pattern may be a regex or a
+ * function. With a string pattern (the compiler insists on a string literal) they are these.
+ */
+const stringPattern: Record<string, JsonataFunction['implementation']> = {
+  contains: (str, token) => (str === undefined || token === undefined ? undefined : (str as string).indexOf(token as string) !== -1),
+  split: (str, separator, limit) => {
+    if (str === undefined) return undefined;
+    if ((limit as number) < 0) throw { code: 'D3020', value: limit, index: 3 };
+    return limit === undefined || (limit as number) > 0 ? (str as string).split(separator as string, limit as number | undefined) : [];
+  },
+};
+export const stringPatternNames: ReadonlySet<string> = new Set(Object.keys(stringPattern));
+
 /** Synchronous built-ins by name (without `$`). */
-export const directBuiltins: ReadonlyMap<string, JsonataFunction> = new Map(
-  directNames.filter((n) => table[n] && !isAsync(table[n].implementation)).map((n) => [n, table[n]]),
-);
+export const directBuiltins: ReadonlyMap<string, JsonataFunction> = new Map([
+  ...directNames.filter((n) => table[n] && !isAsync(table[n].implementation)).map((n) => [n, table[n]] as const),
+  ...Object.entries(stringPattern).map(([n, implementation]) => [n, { ...table[n], implementation }] as const),
+]);
 
 /** Signature validators of the higher-order built-ins (the implementations are ours). */
 export const higherOrderSignatures: ReadonlyMap<string, JsonataFunction['signature']> = new Map(

@@ -20,9 +20,15 @@ export function generate(ast: Node): { source: string; constants: unknown[] } {
   let counter = 0;
   const fresh = (): string => `_${counter++}`;
   const constants: unknown[] = [];
+  const hoisted: string[] = [];
+  // Conditions and blocks hand their pending collapses on to their branches; every other node
+  // compiles its children with none pending and has its own result collapsed that many times.
+  const passThrough = (node: Node): boolean => node.type === 'condition' || node.type === 'block' || (node.type === 'lambda' && node.thunk === true);
   const compile = (node: Node, cx: Cx): string => {
     checkNode(node);
-    return nodeCompilers[node.type](node, cx);
+    if (passThrough(node)) return nodeCompilers[node.type](node, cx);
+    const code = nodeCompilers[node.type](node, cx.norms ? { ...cx, norms: 0 } : cx);
+    return cx.norms ? `R.normN(${code}, ${cx.norms})` : code;
   };
   const frame = openFrame(undefined, [], ast, fresh);
   const cx: Cx = {
@@ -31,10 +37,15 @@ export function generate(ast: Node): { source: string; constants: unknown[] } {
     fresh,
     constant: (value) => `K[${constants.push(value) - 1}]`,
     compile,
+    norms: 0,
+    hoist: (fn) => `H${hoisted.push(fn) - 1}`,
+    used: [],
   };
   const body = compile(ast, cx);
   const locals = frame.names.size ? `let ${[...frame.names.values()].join(', ')};` : '';
-  const source = `"use strict"; return function compiled(input) { R.reset(); const $root = input; const $ctx = R.wrapRoot(input); ${locals} return ${body}; };`;
+  const helpers = hoisted.map((fn, i) => `const H${i} = ${fn};`).join(' ');
+  // $root lives outside the per-event function so hoisted helpers see it; runs never overlap.
+  const source = `"use strict"; let $root; ${helpers} return function compiled(input) { R.reset(); $root = input; const $ctx = R.wrapRoot(input); ${locals} return ${body}; };`;
   return { source, constants };
 }
 

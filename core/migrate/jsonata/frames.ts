@@ -33,13 +33,12 @@ export function bindsOf(node: unknown, out: Set<string> = new Set()): Set<string
   }
   if (node === null || typeof node !== 'object') return out;
   const n = node as Node;
+  // A block or a lambda opens its own frame: its binds are not this frame's.
+  if (n.type === 'block' || (n.type === 'lambda' && !n.thunk)) return out;
   if ((n.type as string) === 'bind') out.add(String((n.lhs as Node).value));
   for (const [key, child] of Object.entries(n)) {
     if (key === 'position' || key === 'value') continue;
-    if (typeof child !== 'object' || child === null) continue;
-    const c = child as Node;
-    if (c.type === 'block' || (c.type === 'lambda' && !c.thunk)) continue;
-    bindsOf(child, out);
+    if (typeof child === 'object' && child !== null) bindsOf(child, out);
   }
   return out;
 }

@@ -5,7 +5,7 @@ type Fn = (...args: unknown[]) => unknown;
 
 /**
  * Synchronous ports of JSONata's higher-order built-ins ($map, $filter, $reduce, $each, $sift),
- * following its code path for path for compiled lambdas (which are plain JS functions whose
+ * following its code path for compiled lambdas (which are plain JS functions whose
  * `length` is the declared arity). `tick` is the rule's loop guard: every callback is one step.
  */
 export function createHigherOrder(tick: () => void): Record<string, (this: unknown, ...args: unknown[]) => unknown> {
@@ -20,7 +20,7 @@ export function createHigherOrder(tick: () => void): Record<string, (this: unkno
       const out = seq();
       for (let i = 0; i < list.length; i++) {
         tick();
-        const res = (f as Fn)(...argsFor(f as Fn, list[i], i, list));
+        const res = (f as Fn).apply(null, argsFor(f as Fn, list[i], i, list));
         if (res !== undefined) out.push(res);
       }
       return out;
@@ -31,7 +31,7 @@ export function createHigherOrder(tick: () => void): Record<string, (this: unkno
       const out = seq();
       for (let i = 0; i < list.length; i++) {
         tick();
-        if (toBoolean((f as Fn)(...argsFor(f as Fn, list[i], i, list)))) out.push(list[i]);
+        if (toBoolean((f as Fn).apply(null, argsFor(f as Fn, list[i], i, list)))) out.push(list[i]);
       }
       return out;
     },
@@ -54,7 +54,7 @@ export function createHigherOrder(tick: () => void): Record<string, (this: unkno
         const args: unknown[] = [result, list[i]];
         if (fn.length >= 3) args.push(i);
         if (fn.length >= 4) args.push(list);
-        result = fn(...args);
+        result = fn.apply(null, args);
       }
       return result;
     },
@@ -63,7 +63,7 @@ export function createHigherOrder(tick: () => void): Record<string, (this: unkno
       const keys = typeof obj === 'object' && obj !== null ? Object.keys(obj) : [];
       for (const key of keys) {
         tick();
-        const res = (f as Fn)(...argsFor(f as Fn, (obj as Record<string, unknown>)[key], key, obj));
+        const res = (f as Fn).apply(null, argsFor(f as Fn, (obj as Record<string, unknown>)[key], key, obj));
         if (res !== undefined) out.push(res);
       }
       return out;
@@ -75,7 +75,7 @@ export function createHigherOrder(tick: () => void): Record<string, (this: unkno
       for (const key of keys) {
         tick();
         const entry = (obj as Record<string, unknown>)[key];
-        if (toBoolean((f as Fn)(...argsFor(f as Fn, entry, key, obj)))) {
+        if (toBoolean((f as Fn).apply(null, argsFor(f as Fn, entry, key, obj)))) {
           setKey(out, key, entry);
           kept++;
         }

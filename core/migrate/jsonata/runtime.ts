@@ -1,11 +1,33 @@
 import type { RuleBounds } from '../types.js';
 import { MigrationError } from '../migration-error.js';
-import { directBuiltins, higherOrderSignatures } from './builtins.js';
+import { directBuiltins, higherOrderSignatures, toBoolean } from './builtins.js';
 import { createHigherOrder } from './hof.js';
 import * as ops from './operators.js';
 import { isSeq, lookup, norm, seq, seqOf, setKey, unwrap, wrapRoot, type Sequence } from './sequence.js';
 
 type Item = (item: unknown) => unknown;
+
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isText = (v: unknown): boolean => typeof v === 'string';
+const isCount = (v: unknown): boolean => typeof v === 'number';
+
+/**
+ * Argument lists that JSONata's validator would hand back unchanged, recognised cheaply for the
+ * built-ins migration rules call most (the validator matches a regex over the argument types).
+ */
+const alreadyValid: Readonly<Record<string, (args: unknown[]) => boolean>> = {
+  merge: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].every(isObject),
+  string: (a) => a.length === 1 && a[0] !== undefined && typeof a[0] !== 'function',
+  uppercase: (a) => a.length === 1 && isText(a[0]),
+  lowercase: (a) => a.length === 1 && isText(a[0]),
+  trim: (a) => a.length === 1 && isText(a[0]),
+  length: (a) => a.length === 1 && isText(a[0]),
+  substring: (a) => (a.length === 2 || a.length === 3) && isText(a[0]) && a.slice(1).every(isCount),
+  round: (a) => (a.length === 1 || a.length === 2) && a.every(isCount),
+  floor: (a) => a.length === 1 && isCount(a[0]),
+  ceil: (a) => a.length === 1 && isCount(a[0]),
+  abs: (a) => a.length === 1 && isCount(a[0]),
+};
 
 /**
  * Everything compiled code may touch: it is the only thing passed into the generated function, so
@@ -74,6 +96,13 @@ export function createRuntime(bounds: RuleBounds) {
     return v;
   };
 
+  /** `name` alone: getPath for one key, the most common node of all. */
+  const get = (context: unknown, key: string): unknown => {
+    if (context === null || typeof context !== 'object') return undefined;
+    if (Array.isArray(context)) return path(context, false, false, [nameStep(key)]);
+    return Object.prototype.hasOwnProperty.call(context, key) ? (context as Record<string, unknown>)[key] : undefined;
+  };
+
   /** The object constructor over a sequence: items grouped by key, values evaluated per group. */
   const group = (context: unknown, pairs: readonly [Item, Item][]): Record<string, unknown> => {
     const input: unknown[] = Array.isArray(context) ? (context.length === 0 ? [undefined] : context) : [context];
@@ -112,22 +141,36 @@ export function createRuntime(bounds: RuleBounds) {
     return out;
   };
 
-  const builtin = (name: string, context: unknown, args: unknown[]): unknown => {
-    const f = directBuiltins.get(name)!;
+  // `raw`: a tail call inside a lambda, whose result JSONata's trampoline does not normalise.
+  const builtins = Object.fromEntries(directBuiltins);
+  // Signatures of only `x` parameters (any value, no context) accept every argument list of
+  // their length unchanged, so validating them is skipped: `$exists`, `$append`, `$type`, …
+  const anyArity = Object.fromEntries(
+    [...directBuiltins].map(([n, f]) => {
+      const m = /^<(x*):/.exec((f.signature as { definition?: string } | undefined)?.definition ?? '');
+      return [n, m ? m[1].length : -1];
+    }),
+  );
+  const builtin = (name: string, context: unknown, args: unknown[], raw: boolean): unknown => {
+    const f = builtins[name];
     focus.input = context;
-    const validated = f.signature ? f.signature.validate(args, context) : args;
-    return norm(f.implementation.apply(focus, validated));
+    const valid = args.length === anyArity[name] || !f.signature || alreadyValid[name]?.(args);
+    const validated = valid ? args : f.signature!.validate(args, context);
+    const result = f.implementation.apply(focus, validated);
+    return raw ? result : norm(result);
   };
 
-  const higher = (name: string, context: unknown, args: unknown[]): unknown => {
+  const higher = (name: string, context: unknown, args: unknown[], raw: boolean): unknown => {
     const signature = higherOrderSignatures.get(name);
     const validated = signature ? signature.validate(args, context) : args;
-    return norm(higherOrder[name].apply(focus, validated));
+    const result = higherOrder[name].apply(focus, validated);
+    return raw ? result : norm(result);
   };
 
-  const call = (f: unknown, args: unknown[]): unknown => {
+  /** Calls a compiled lambda; `self` is the caller's context, which the lambda's tail calls use. */
+  const call = (f: unknown, args: unknown[], self: unknown): unknown => {
     if (typeof f !== 'function') throw { code: 'T1006' };
-    return f(...args);
+    return f.apply(self, args);
   };
 
   const enter = (): void => {
@@ -144,9 +187,16 @@ export function createRuntime(bounds: RuleBounds) {
     guard.depth = 0;
   };
 
+  const normN = (value: unknown, times: number): unknown => {
+    let v = value;
+    for (let i = 0; i < times && isSeq(v); i++) v = norm(v);
+    return v;
+  };
+
   return {
-    reset, tick, enter, exit, norm, wrapRoot, unwrap, lookup, step, path, getPath, group, array,
-    builtin, higher, call, setKey, bool: ops.boolize, truthy: (v: unknown) => !!directBuiltins.get('boolean')!.implementation(v),
+    normN,
+    reset, tick, enter, exit, norm, wrapRoot, unwrap, lookup, step, path, get, getPath, group, array,
+    builtin, higher, call, setKey, bool: ops.boolize, truthy: (v: unknown) => !!toBoolean(v),
     arith: ops.arith, negate: ops.negate, equals: ops.equals, compare: ops.compare, includes: ops.includes,
     concat: (l: unknown, r: unknown) => ops.concat(l, r, bounds.maxOutputBytes),
     range: (l: unknown, r: unknown) => ops.range(l, r, maxSequence),
