@@ -2,6 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { REGISTRY_CONTENT_TYPE, registerJsonBodies } from './http/content-types.js';
 import { installAuth, installRateLimit, type Authenticator } from './auth/index.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
+import { limitBodyDepth } from './http/body-depth.js';
+import { frameworkErrors } from './http/framework-errors.js';
 import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { RegistryContext } from './registry/context.js';
@@ -27,6 +30,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** PEM certificate and key: the app serves HTTPS. */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /** Client timeouts (defaults in http/timeouts.ts): slow clients are cut off, never waited on. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface CharterApp {
@@ -43,14 +48,17 @@ const routePlugins = [healthRoutes, subjectRoutes, schemaRoutes, compatibilityRo
 /** Builds the registry's fastify app over an open store (not listening yet). */
 export function buildApp(options: AppOptions): CharterApp {
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const { serverOptions, ...timeouts } = timeoutOptions(options.timeouts);
   const app = Fastify({
+    ...timeouts,
     logger: options.logger ?? false,
     bodyLimit,
     // Subject names may be up to 255 characters; the registry's own check gives the precise error.
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors,
     forceCloseConnections: 'idle',
-    ...(options.https ? { https: options.https } : {}),
+    ...(options.https ? { https: { ...options.https, ...serverOptions } } : { http: serverOptions }),
   }) as unknown as FastifyInstance; // an HTTPS server is still driven through the same API
   const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache() };
   const metrics = createMetrics();
@@ -59,6 +67,7 @@ export function buildApp(options: AppOptions): CharterApp {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   registerJsonBodies(app);
+  limitBodyDepth(app);
   registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);

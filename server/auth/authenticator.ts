@@ -50,6 +50,8 @@ export class Authenticator {
       if (!jwt) return { error: 'bearer tokens are not accepted: no "jwt" section in the auth file' };
       const verified = await jwt(credentials.token);
       if ('error' in verified) return verified;
+      // `key:` names API keys in the audit log; a token must not be able to pass for one.
+      if (verified.subject.startsWith('key:')) return { error: 'a token "sub" may not start with "key:"' };
       // An IdP's claim may hold roles meant for other systems; only Charter's grammar counts.
       return { principal: { name: verified.subject, grants: verified.roles.flatMap(grantOrNothing) } };
     }

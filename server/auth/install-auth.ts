@@ -14,11 +14,11 @@ export const principalOf = (request: FastifyRequest): Principal | undefined => p
 
 /**
  * Turns authentication and authorisation on for every route registered after this call:
- * 1. `onRequest` authenticates (401 with a challenge) and checks the route's role (403), before
- *    any body is read;
- * 2. `preValidation` applies what only the parsed body shows: imports need admin, references and
+ * 1. `onRequest` authenticates (401 with a challenge);
+ * 2. `preParsing` checks the route's role (403) before any body is read;
+ * 3. `preValidation` applies what only the parsed body shows: imports need admin, references and
  *    consumer declarations need read on the subjects they name;
- * 3. `preSerialization` filters lists down to what the principal may read.
+ * 4. `preSerialization` filters lists down to what the principal may read.
  * Call it before any route is added: fastify binds hooks to routes as they are registered.
  */
 export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator): void {
@@ -44,10 +44,18 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
     }
     principals.set(request, outcome.principal);
     (request as FastifyRequest & { principal?: string }).principal = outcome.principal.name;
-    if (url === undefined) return; // no route matched: the 404 handler answers, to authenticated callers only
-    if (!permission) throw new RegistryError('FORBIDDEN', `No permission rule covers ${request.method} ${url}; refused by default`);
-    // The route's own role is checked before the body is even read.
-    authorise(request, outcome.principal, permission, escalated(request, permission, false));
+  });
+
+  // The route's own role, checked before the body is read. A separate phase from authentication
+  // so that a rate limiter installed next (an onRequest hook) counts refused calls too.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const url = request.routeOptions.url;
+    const permission = permissionFor(request.method, url);
+    const principal = principals.get(request);
+    if (url === undefined || isAnonymous(permission, auth)) return payload; // unmatched: the 404 handler answers
+    if (!permission || !principal) throw new RegistryError('FORBIDDEN', `No permission rule covers ${request.method} ${url}; refused by default`);
+    authorise(request, principal, permission, escalated(request, permission, false));
+    return payload;
   });
 
   // Imports and references are only visible in the body, hence a second look once it is parsed.

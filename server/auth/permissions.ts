@@ -83,10 +83,10 @@ export const permissions: Record<string, Permission> = {
   'POST /subjects/:subject/versions/:version/validate': readSubject,
   'POST /subjects/:subject/upcast': readSubject,
   'GET /subjects/:subject/readers': readSubject,
-  'GET /consumers': role('reader', 'any'),
-  'GET /consumers/:group': role('reader', 'any'),
-  'PUT /consumers/:group': role('writer', 'any', { also: ['declared subjects readable'] }),
-  'DELETE /consumers/:group': role('writer', 'any'),
+  'GET /consumers': role('reader', 'any', { filter: 'readable consumer declarations' }),
+  'GET /consumers/:group': role('reader', 'any', { filter: 'readable consumer declarations' }),
+  'PUT /consumers/:group': role('writer', 'any', { also: ['declared subjects readable', 'existing declaration readable'] }),
+  'DELETE /consumers/:group': role('writer', 'any', { also: ['existing declaration readable'] }),
   'GET /audit': role('admin', 'all'),
 };
 

@@ -16,7 +16,7 @@ export interface Grant {
 /** Parses a role string; a malformed one is a configuration error, never a silent widening. */
 export function parseGrant(text: string): Grant {
   const [rawRole, pattern, ...extra] = text.trim().split(':');
-  if (!(rawRole! in roleRank) || extra.length > 0) {
+  if (!Object.hasOwn(roleRank, rawRole!) || extra.length > 0) {
     throw new RegistryError('BAD_REQUEST', `Role '${text}' must be reader, writer or admin, optionally followed by :<subject or prefix.*>`);
   }
   const role = rawRole as Role;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
 import { flag } from '../http/query.js';
 import type { RegistryContext } from '../registry/context.js';
+import { readConsumer } from '../storage/consumer-rows.js';
 import { versionsOfSchema } from '../storage/version-rows.js';
 import { canRead, type Grant } from './roles.js';
 
@@ -52,7 +53,20 @@ export const checks = {
       if (!canRead(grants, subject)) throw forbidden(`Not allowed to declare a reader of '${subject}'`);
     }
   },
+  // Groups have no owner of record, so a declaration may only be replaced or removed by someone
+  // who can read everything it currently declares: one team cannot erase another's readers.
+  'existing declaration readable': async (request, grants, ctx) => {
+    const existing = await readConsumer(ctx.db, String((request.params as { group?: unknown }).group));
+    const hidden = Object.keys(existing ?? {}).find((subject) => !canRead(grants, subject));
+    if (hidden !== undefined) throw forbidden(`Not allowed to change this consumer group: it declares a reader of '${hidden}'`);
+  },
 } satisfies Record<string, Check>;
+
+type Declaration = { group: string; subjects: Record<string, string> };
+const readableDeclaration = (declaration: Declaration, grants: readonly Grant[]): Declaration => ({
+  ...declaration,
+  subjects: Object.fromEntries(Object.entries(declaration.subjects ?? {}).filter(([subject]) => canRead(grants, subject))),
+});
 
 /** Filters over an answer, so lists only name what the principal may read. */
 export const filters = {
@@ -60,6 +74,14 @@ export const filters = {
     Array.isArray(payload) ? payload.filter((subject) => typeof subject === 'string' && canRead(grants, subject)) : payload,
   'readable subject versions': (payload: unknown, grants: readonly Grant[]) =>
     Array.isArray(payload) ? payload.filter((row) => canRead(grants, String((row as { subject?: unknown })?.subject))) : payload,
+  // A group whose every declared subject is hidden disappears from the list altogether.
+  'readable consumer declarations': (payload: unknown, grants: readonly Grant[]) => {
+    if (Array.isArray(payload)) {
+      return payload.map((d: Declaration) => readableDeclaration(d, grants)).filter((d) => Object.keys(d.subjects).length > 0);
+    }
+    const single = payload as Partial<Declaration> | null;
+    return single && typeof single.group === 'string' && single.subjects ? readableDeclaration(single as Declaration, grants) : payload;
+  },
 } satisfies Record<string, (payload: unknown, grants: readonly Grant[]) => unknown>;
 
 export type EscalationName = keyof typeof escalations;

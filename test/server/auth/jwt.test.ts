@@ -59,6 +59,7 @@ describe('bearer JWTs verified against a JWKS file', () => {
     ['a token signed by a key not in the set', async () => token({}, { key: (await generateKeyPair('ES256')).privateKey })],
     ['a token without a sub', () => token({ sub: undefined })],
     ['a token that is not a JWT at all', async () => 'not.a.jwt'],
+    ['a token whose sub would pass for an API key in the audit log', () => token({ sub: 'key:ci' })],
   ];
   for (const [what, make] of refused) {
     it(`answers 401 to ${what}`, async () => {

@@ -95,6 +95,18 @@ describe('a writer scoped to order.*', () => {
     expect((await call(registry.url, 'PUT', '/consumers/order-svc', { 'payment.PaymentCaptured': '^1.0.0' }, as('orders'))).status).toBe(403);
   });
 
+  it('sees only the subjects it may read in other groups’ declarations, and cannot replace or remove them', async () => {
+    const declared = { 'order.OrderPlaced': '^1.0.0', 'payment.PaymentCaptured': '^1.0.0' };
+    expect((await call(registry.url, 'PUT', '/consumers/billing', declared, as('admin'))).status).toBe(200);
+    const listed = await call(registry.url, 'GET', '/consumers', undefined, as('orders'));
+    expect(listed.body).toContainEqual({ group: 'billing', subjects: { 'order.OrderPlaced': '^1.0.0' } });
+    expect((await call(registry.url, 'GET', '/consumers/billing', undefined, as('orders'))).body).toEqual({ group: 'billing', subjects: { 'order.OrderPlaced': '^1.0.0' } });
+    expect((await call(registry.url, 'GET', '/consumers/billing', undefined, as('admin'))).body.subjects).toEqual(declared);
+    expect((await call(registry.url, 'PUT', '/consumers/billing', { 'order.OrderPlaced': '^1.0.0' }, as('orders'))).status).toBe(403);
+    expect((await call(registry.url, 'DELETE', '/consumers/billing', undefined, as('orders'))).status).toBe(403);
+    expect((await call(registry.url, 'GET', '/consumers/billing', undefined, as('admin'))).body.subjects).toEqual(declared);
+  });
+
   it('is recorded in the audit log as key:<name>', async () => {
     const audit = await call(registry.url, 'GET', '/audit?subject=order.OrderShipped', undefined, as('admin'));
     expect(audit.status).toBe(200);
