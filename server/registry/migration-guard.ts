@@ -15,6 +15,13 @@ export interface Predecessor {
 const GENERATED_SAMPLES = 25;
 
 /**
+ * Registration verifies with a wider time budget than the 50 ms a rule gets per event at run time:
+ * the first evaluation pays for compilation, and a refused push because the server was busy would
+ * be a false alarm. A rule that loops or explodes still hits the budget, or the depth and size caps.
+ */
+const VERIFY_BOUNDS = { timeoutMs: 500 };
+
+/**
  * Enforces Charter's migration policy on a registration and verifies every migration rule it
  * carries: a new major must bring an UPGRADE rule from its predecessor (unless the subject opted
  * out), and each rule must turn sample events of its source version into valid events of its
@@ -55,6 +62,7 @@ export async function guardMigrations(params: {
       source: predecessor.input,
       target: candidate,
       samples: samplesOf(predecessor.input, predecessor.examples),
+      bounds: VERIFY_BOUNDS,
     });
   }
   if (downgrade) {
@@ -62,6 +70,7 @@ export async function guardMigrations(params: {
       source: candidate,
       target: predecessor.input,
       samples: samplesOf(candidate, params.candidateExamples),
+      bounds: VERIFY_BOUNDS,
     });
   }
 }

@@ -1,0 +1,33 @@
+/**
+ * Regenerates `flows/generated/` from `schemas/` (or, with `--check`, fails when it is stale). The
+ * flows compile against the generated code, so a contract change shows up as a type error in the
+ * services that use it, not as a surprise at runtime.
+ *
+ *   tsx flows/generate-contracts.ts [--check]
+ */
+import { fileURLToPath } from 'node:url';
+import { checkGenerated, generate, loadContracts, writeGenerated } from '../codegen/index.js';
+
+export const contractsDir = fileURLToPath(new URL('../schemas/', import.meta.url));
+export const generatedDir = fileURLToPath(new URL('./generated/', import.meta.url));
+
+/** The files `flows/generated/` should hold, from the contracts as they are now. */
+export async function generateFlowTypes(): Promise<Map<string, string>> {
+  return generate(await loadContracts(contractsDir));
+}
+
+async function main(): Promise<void> {
+  const files = await generateFlowTypes();
+  if (process.argv.includes('--check')) {
+    const { stale } = await checkGenerated(generatedDir, files);
+    if (stale.length > 0) {
+      console.error(`flows/generated is stale; run tsx flows/generate-contracts.ts:\n  ${stale.join('\n  ')}`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  await writeGenerated(generatedDir, files);
+  console.log(`wrote ${files.size} files to flows/generated/`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PlaceOrder } from '../../flows/order/index.js';
+import type { FlowSystem } from '../../flows/runtime/index.js';
+import { fakePaymentGateway, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
+import type { TestRegistry } from '../support/registry.js';
+import { registryWithContracts, startLocalFlowSystem } from './support/flow-world.js';
+
+const place = (orderId: string, customerId = 'cust_ada'): PlaceOrder => ({
+  type: 'PlaceOrder',
+  orderId,
+  customerId,
+  items: [{ productId: 'sku_monitor', quantity: 1, unitPrice: 300 }],
+  region: 'us-east',
+});
+
+describe('the orchestrated OrderProcessingSaga', () => {
+  describe('with scripted steps', () => {
+    const calls: string[] = [];
+    const step = (name: string, behaviour: 'ok' | 'no' | 'throws' = 'ok', undo: 'ok' | 'throws' | 'none' = 'ok'): SagaStep<{ orderId: string }> => ({
+      name,
+      async run() {
+        calls.push(`run ${name}`);
+        if (behaviour === 'throws') throw new Error(`${name} exploded`);
+        return behaviour === 'ok' ? stepDone : stepFailed(`${name} said no`);
+      },
+      ...(undo === 'none'
+        ? {}
+        : {
+            async compensate() {
+              calls.push(`undo ${name}`);
+              if (undo === 'throws') throw new Error(`${name} cannot be undone`);
+            },
+          }),
+    });
+
+    it('runs every step in order and records nothing when all succeed', async () => {
+      calls.length = 0;
+      const recorded: unknown[] = [];
+      const saga = new OrderProcessingSaga([step('a'), step('b')], async (f) => void recorded.push(f));
+      expect(await saga.execute({ orderId: 'o' })).toEqual({ status: 'completed', steps: ['a', 'b'] });
+      expect(calls).toEqual(['run a', 'run b']);
+      expect(recorded).toEqual([]);
+    });
+
+    it('undoes the completed steps in reverse order when a step says no', async () => {
+      calls.length = 0;
+      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'none'), step('c'), step('d', 'no'), step('e')], async () => undefined);
+      const outcome = await saga.execute({ orderId: 'o' });
+      expect(calls).toEqual(['run a', 'run b', 'run c', 'run d', 'undo c', 'undo a']);
+      expect(outcome).toEqual({ status: 'failed', orderId: 'o', failedStep: 'd', reason: 'd said no', compensated: ['c', 'a'], compensationFailures: [] });
+    });
+
+    it('keeps compensating past a compensation that fails, and records the failure as data', async () => {
+      calls.length = 0;
+      const recorded: unknown[] = [];
+      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'throws'), step('c', 'throws')], async (f) => void recorded.push(f));
+      const outcome = await saga.execute({ orderId: 'o' });
+      expect(calls).toEqual(['run a', 'run b', 'run c', 'undo b', 'undo a']);
+      const failure = { orderId: 'o', failedStep: 'c', reason: 'c exploded', compensated: ['a'], compensationFailures: [{ step: 'b', reason: 'b cannot be undone' }] };
+      expect(outcome).toEqual({ status: 'failed', ...failure });
+      expect(recorded).toEqual([failure]);
+    });
+  });
+
+  describe('over the real services', () => {
+    let registry: TestRegistry;
+    let system: FlowSystem;
+
+    beforeAll(async () => {
+      registry = await registryWithContracts();
+    });
+    afterAll(() => registry.close());
+    afterEach(() => system.close());
+
+    it('places, reserves, charges, confirms and ships an order', async () => {
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
+      const outcome = await system.orchestrator().execute({ orderId: 'o_orch', command: place('o_orch') });
+      expect(outcome).toEqual({ status: 'completed', steps: ['place-order', 'reserve-inventory', 'process-payment', 'confirm-order', 'ship-order'] });
+      expect(await system.orders.get('o_orch')).toMatchObject({ status: 'shipped', trackingNumber: 'TRK00000001' });
+      expect(system.inventory.available('sku_monitor')).toBe(2);
+    });
+
+    it('when payment is declined, releases the stock and cancels the order, and records OrderProcessingFailed', async () => {
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway: fakePaymentGateway({ declineCustomers: ['cust_broke'] }) });
+      const outcome = await system.orchestrator().execute({ orderId: 'o_declined', command: place('o_declined', 'cust_broke') });
+      expect(outcome).toMatchObject({ status: 'failed', failedStep: 'process-payment', reason: 'card declined', compensated: ['reserve-inventory', 'place-order'], compensationFailures: [] });
+      expect(await system.orders.get('o_declined')).toMatchObject({ status: 'cancelled', cancelReason: 'process-payment failed: card declined' });
+      expect(system.inventory.available('sku_monitor')).toBe(3);
+      const [recorded] = await system.store.readStream(processingStreamId('o_declined'));
+      expect(recorded.schema).toMatchObject({ subject: 'order.OrderProcessingFailed', version: '1.0.0' });
+    });
+
+    it('when shipping fails and the warehouse is down, refunds, cancels, and records the reservation it could not release', async () => {
+      const gateway = fakePaymentGateway();
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
+      system.shipping.carriersUnavailable();
+      const saga = system.orchestrator();
+      // The warehouse goes down after reserving, before compensation reaches it.
+      const reserve = system.inventory.reserve.bind(system.inventory);
+      system.inventory.reserve = async (...args) => {
+        const result = await reserve(...args);
+        system.inventory.goOffline();
+        return result;
+      };
+      const outcome = await saga.execute({ orderId: 'o_stuck', command: place('o_stuck') });
+      expect(outcome).toEqual({
+        status: 'failed',
+        orderId: 'o_stuck',
+        failedStep: 'ship-order',
+        reason: 'no carrier available for o_stuck',
+        compensated: ['process-payment', 'place-order'],
+        compensationFailures: [{ step: 'reserve-inventory', reason: 'warehouse system unavailable' }],
+      });
+      expect(gateway.refunded).toEqual(['pay_1']);
+      expect((await system.orders.get('o_stuck')).status).toBe('cancelled');
+      const [recorded] = await system.store.readStream(processingStreamId('o_stuck'));
+      const decoded = await system.codec.decode(recorded, { accept: '^1.0.0' });
+      expect(decoded).toMatchObject({ ok: true, event: { data: { compensationFailures: [{ step: 'reserve-inventory' }] } } });
+    });
+
+    it('refuses to place the same order twice and compensates nothing', async () => {
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
+      await system.orders.handle(place('o_twice'));
+      const outcome = await system.orchestrator().execute({ orderId: 'o_twice', command: place('o_twice') });
+      expect(outcome).toMatchObject({ status: 'failed', failedStep: 'place-order', compensated: [], compensationFailures: [] });
+      expect((await system.orders.get('o_twice')).status).toBe('placed');
+    });
+  });
+});
