@@ -1,4 +1,4 @@
-import type { SchemaCache } from './schema-cache.js';
+import type { CompiledVersion, SchemaCache } from './schema-cache.js';
 import { planMigration, type MigrationChain, type VersionedSchema } from './migrations.js';
 
 /**
@@ -7,24 +7,29 @@ import { planMigration, type MigrationChain, type VersionedSchema } from './migr
  * new version may open a path.
  */
 export class ChainCache {
-  private readonly chains = new Map<string, MigrationChain>();
+  // Keyed by the writer's compiled version (held forever), then the reader's version number.
+  private readonly chains = new WeakMap<CompiledVersion, Map<number, MigrationChain>>();
   private readonly pending = new Map<string, Promise<MigrationChain>>();
+  private count = 0;
 
   constructor(private readonly schemas: SchemaCache) {}
 
-  peek(subject: string, from: number, to: number): MigrationChain | undefined {
-    return this.chains.get(`${subject}\u0000${from}\u0000${to}`);
+  peek(writer: CompiledVersion, reader: CompiledVersion): MigrationChain | undefined {
+    return this.chains.get(writer)?.get(reader.version);
   }
 
-  get(subject: string, from: number, to: number): Promise<MigrationChain> {
-    const key = `${subject}\u0000${from}\u0000${to}`;
-    const hit = this.chains.get(key);
+  get(writer: CompiledVersion, reader: CompiledVersion): Promise<MigrationChain> {
+    const hit = this.peek(writer, reader);
     if (hit !== undefined) return Promise.resolve(hit);
+    const key = `${writer.subject}\u0000${writer.version}\u0000${reader.version}`;
     let promise = this.pending.get(key);
     if (promise === undefined) {
-      promise = this.plan(subject, from, to).then(
+      promise = this.plan(writer.subject, writer.version, reader.version).then(
         (chain) => {
-          this.chains.set(key, chain);
+          let byReader = this.chains.get(writer);
+          if (byReader === undefined) this.chains.set(writer, (byReader = new Map()));
+          byReader.set(reader.version, chain);
+          this.count++;
           this.pending.delete(key);
           return chain;
         },
@@ -39,7 +44,7 @@ export class ChainCache {
   }
 
   get size(): number {
-    return this.chains.size;
+    return this.count;
   }
 
   private async plan(subject: string, from: number, to: number): Promise<MigrationChain> {

@@ -14,7 +14,7 @@ export interface EventCodecOptions {
   registry: RegistryClient;
   /** `metadata.source` when `encode` is not given one, e.g. `'order-service'`. */
   source?: string;
-  /** How long a resolved `accept` range is trusted before a background refresh. Default 5,000 ms. */
+  /** How long `latest` and a resolved `accept` range are trusted before a refresh. Default 5,000 ms. */
   readerTtlMs?: number;
   /** Event id generator. Default `evt_<uuid>`. */
   newEventId?: () => string;
@@ -64,36 +64,42 @@ export class EventCodec {
   private readonly readers: ReaderResolver;
   private readonly source: string;
   private readonly newId: () => string;
-  private readonly clock: () => Date;
+  private readonly timestamp: () => string;
+  private readonly formatContext: { registryUrl: string };
 
   constructor(options: EventCodecOptions) {
     this.registry = options.registry;
-    this.schemas = new SchemaCache(options.registry);
+    this.schemas = new SchemaCache(options.registry, options.readerTtlMs ?? 5_000);
     this.chains = new ChainCache(this.schemas);
     this.readers = new ReaderResolver(this.schemas, options.readerTtlMs ?? 5_000);
     this.source = options.source ?? 'unknown';
     this.newId = options.newEventId ?? newEventId;
-    this.clock = options.clock ?? (() => new Date());
+    this.formatContext = Object.freeze({ registryUrl: options.registry.url });
+    const clock = options.clock;
+    this.timestamp = clock === undefined ? isoNow : () => clock().toISOString();
   }
 
   /** Validates `data` against the writer version and wraps it in an envelope. Throws `InvalidEventError`. */
   async encode<T>(subject: string, data: T, options: EncodeOptions = {}): Promise<Envelope<T>> {
-    let writer = await this.schemas.get(subject, options.version ?? 'latest');
+    const version = options.version ?? 'latest';
+    let writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
     assertValid(writer, data);
     if (options.negotiate === true) {
       const target = await this.negotiated(writer);
       if (target.version !== writer.version) {
-        const chain = await this.chains.get(subject, writer.version, target.version);
+        const chain = await this.chains.get(writer, target);
         data = (await chain.run(data)) as T;
         assertValid(target, data);
         writer = target;
       }
     }
-    const metadata: EventMetadata = { correlationId: `corr_${this.newId()}`, source: this.source, ...options.metadata };
+    const eventId = options.eventId ?? this.newId();
+    // An event that starts a conversation correlates with itself (no second id to generate).
+    const metadata: EventMetadata = { correlationId: eventId, source: this.source, ...options.metadata };
     return {
       eventType: options.eventType ?? eventTypeOf(subject),
-      eventId: options.eventId ?? this.newId(),
-      timestamp: options.timestamp ?? this.clock().toISOString(),
+      eventId,
+      timestamp: options.timestamp ?? this.timestamp(),
       aggregateId: options.aggregateId,
       aggregateType: options.aggregateType,
       version: options.aggregateVersion,
@@ -105,7 +111,7 @@ export class EventCodec {
 
   /** Puts an envelope on the wire in one of the formats (`jsonEnvelope`, `confluentWire`, CloudEvents). */
   serialize(envelope: Envelope, format: Format): WireMessage {
-    return format.write(envelope, { registryUrl: this.registry.url });
+    return format.write(envelope, this.formatContext);
   }
 
   /**
@@ -144,7 +150,7 @@ export class EventCodec {
     let data = read.data;
     if (reader.version !== writer.version) {
       try {
-        const chain = this.chains.peek(writer.subject, writer.version, reader.version) ?? (await this.chains.get(writer.subject, writer.version, reader.version));
+        const chain = this.chains.peek(writer, reader) ?? (await this.chains.get(writer, reader));
         const migrated = chain.run(data);
         // Rules compiled to JavaScript answer synchronously; skip the await (a microtask) when they do.
         data = migrated instanceof Promise ? await migrated : migrated;
@@ -157,7 +163,7 @@ export class EventCodec {
         return failure('invalid', `migrated event does not match reader schema ${reader.subject}@${reader.semver}`, { errors: readerErrors, writer: writerRef });
       }
     }
-    const readerRef = reader === writer ? writerRef : refOf(reader);
+    const readerRef = refOf(reader);
     const event = { ...(read.envelope ?? bareEnvelope(writer)), schema: readerRef, data: data as T };
     return { ok: true, event, writer: writerRef, reader: readerRef };
   }
@@ -194,6 +200,18 @@ export class EventCodec {
   }
 }
 
+// Formatting a date costs more than the rest of the envelope; events in the same millisecond share it.
+let lastMs = 0;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 function assertValid(version: CompiledVersion, data: unknown): void {
   const errors = version.validate(data);
   if (errors !== undefined) {
@@ -202,7 +220,7 @@ function assertValid(version: CompiledVersion, data: unknown): void {
 }
 
 function refOf(version: CompiledVersion): SchemaRef {
-  return { subject: version.subject, version: version.semver, id: version.id };
+  return version.ref;
 }
 
 function bareEnvelope(writer: CompiledVersion): Envelope {

@@ -9,8 +9,10 @@ export type { MigrationChain, VersionedSchema };
  * schema reads the newer events). In both cases the newer schema is the candidate.
  */
 const isCompatible: CompatibilityProbe = (from, to, direction) => {
-  const [candidate, previous, level] = direction === 'UPGRADE' ? [to, from, 'BACKWARD'] : [from, to, 'FORWARD'];
-  return checkCompatibility({ schema: candidate.schema }, [{ schema: previous.schema }], level).compatible;
+  const [candidate, previous] = direction === 'UPGRADE' ? [to, from] : [from, to];
+  const level = direction === 'UPGRADE' ? 'BACKWARD' : 'FORWARD';
+  const input = (v: VersionedSchema) => ({ schema: v.schema, references: v.references });
+  return checkCompatibility(input(candidate), [input(previous)], level).compatible;
 };
 
 /** Plans (and compiles) the chain of migration rules from one version of a subject to another. */

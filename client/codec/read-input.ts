@@ -22,10 +22,12 @@ export interface ReadInput {
  */
 export function readInput(input: DecodeInput): ReadInput {
   if (typeof input === 'string') return readJson(JSON.parse(input));
-  if (input instanceof Uint8Array) return readBytes(input, {});
+  if (input instanceof Uint8Array) return readBytes(input, NO_HEADERS);
   if (isWireMessage(input)) return readBytes(input.body, input.headers);
   return readJson(input);
 }
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function isWireMessage(value: unknown): value is WireMessage {
   const v = value as WireMessage;
@@ -33,7 +35,7 @@ function isWireMessage(value: unknown): value is WireMessage {
 }
 
 function readBytes(body: Uint8Array, headers: Record<string, string>): ReadInput {
-  if (isBinaryCloudEvent({ body, headers })) return readJson(fromBinaryCloudEvent({ body, headers }));
+  if (headers !== NO_HEADERS && isBinaryCloudEvent({ body, headers })) return readJson(fromBinaryCloudEvent({ body, headers }));
   if (isConfluentWire(body)) {
     const { id, data } = fromConfluentWire(body);
     const carried = headers['charter-envelope'];

@@ -2,6 +2,7 @@ import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import type { RuleSet, SchemaReference, SubjectVersion } from '../registry/types.js';
+import type { SchemaRef } from './envelope.js';
 import { compileValidator, type Validator } from './validator.js';
 
 /** One registered version with its validator compiled: everything decode needs, held forever. */
@@ -14,6 +15,8 @@ export interface CompiledVersion {
   references: ReferencedSchemas;
   ruleSet?: RuleSet;
   validate: Validator;
+  /** `{subject, version: semver, id}`, built once and frozen: decoded events share it. */
+  ref: Readonly<SchemaRef>;
 }
 
 /**
@@ -22,28 +25,36 @@ export interface CompiledVersion {
  * client, which shares concurrent fetches.
  */
 export class SchemaCache {
-  private readonly byKey = new Map<string, CompiledVersion>();
+  // subject → (version number and semver) → compiled. Nested maps: no key strings built per lookup.
+  private readonly bySubject = new Map<string, Map<number | string, CompiledVersion>>();
   private readonly byId = new Map<number, CompiledVersion>();
+  private readonly latest = new Map<string, { version: CompiledVersion; expiresAt: number }>();
   private readonly pending = new Map<string, Promise<CompiledVersion>>();
 
-  constructor(private readonly registry: RegistryClient) {}
+  constructor(
+    private readonly registry: RegistryClient,
+    private readonly latestTtlMs = 5_000,
+  ) {}
 
   peek(subject: string, version: number | string): CompiledVersion | undefined {
-    return this.byKey.get(`${subject}@${version}`);
+    if (version === 'latest') {
+      const entry = this.latest.get(subject);
+      return entry !== undefined && entry.expiresAt > Date.now() ? entry.version : undefined;
+    }
+    return this.bySubject.get(subject)?.get(version);
   }
 
   peekId(id: number): CompiledVersion | undefined {
     return this.byId.get(id);
   }
 
-  /** The compiled version for a number, semver or `'latest'`. `'latest'` is never cached here. */
+  /** The compiled version for a number, semver or `'latest'` (trusted for `latestTtlMs`). */
   async get(subject: string, version: number | string): Promise<CompiledVersion> {
-    if (version !== 'latest') {
-      const hit = this.peek(subject, version);
-      if (hit !== undefined) return hit;
-    }
-    const found = await this.registry.getVersion(subject, version);
-    return this.compile(found);
+    const hit = this.peek(subject, version);
+    if (hit !== undefined) return hit;
+    const compiled = await this.compile(await this.registry.getVersion(subject, version));
+    if (version === 'latest') this.latest.set(subject, { version: compiled, expiresAt: Date.now() + this.latestTtlMs });
+    return compiled;
   }
 
   /** The version a schema id was registered as. With `subject`, the one under that subject. */
@@ -71,7 +82,7 @@ export class SchemaCache {
 
   private compile(found: SubjectVersion): Promise<CompiledVersion> {
     const cacheKey = `${found.subject}@${found.version}`;
-    const hit = this.byKey.get(cacheKey);
+    const hit = this.peek(found.subject, found.version);
     if (hit !== undefined) return Promise.resolve(hit);
     let promise = this.pending.get(cacheKey);
     if (promise === undefined) {
@@ -82,8 +93,10 @@ export class SchemaCache {
   }
 
   private async build(found: SubjectVersion): Promise<CompiledVersion> {
-    const schema = JSON.parse(found.schema) as JsonSchema;
-    const references = await this.resolve(found.references ?? []);
+    // Ids are global: the same schema registered under another subject shares one validator.
+    const twin = this.byId.get(found.id);
+    const schema = twin?.schema ?? (JSON.parse(found.schema) as JsonSchema);
+    const references = twin?.references ?? (await this.resolve(found.references ?? []));
     const compiled: CompiledVersion = {
       subject: found.subject,
       version: found.version,
@@ -92,10 +105,13 @@ export class SchemaCache {
       schema,
       references,
       ruleSet: found.ruleSet,
-      validate: compileValidator(schema, references),
+      validate: twin?.validate ?? compileValidator(schema, references),
+      ref: Object.freeze({ subject: found.subject, version: found.semver, id: found.id }),
     };
-    this.byKey.set(`${found.subject}@${found.version}`, compiled);
-    this.byKey.set(`${found.subject}@${found.semver}`, compiled);
+    let versions = this.bySubject.get(found.subject);
+    if (versions === undefined) this.bySubject.set(found.subject, (versions = new Map()));
+    versions.set(found.version, compiled);
+    versions.set(found.semver, compiled);
     if (!this.byId.has(found.id)) this.byId.set(found.id, compiled);
     return compiled;
   }

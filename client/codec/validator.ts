@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, Options } from 'ajv';
 import { createAjv, type AnyAjv } from '../../core/schema/ajv.js';
 import { draftOf } from '../../core/schema/draft.js';
 import type { Draft, JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
@@ -6,22 +6,31 @@ import type { Draft, JsonSchema, ReferencedSchemas } from '../../core/schema/typ
 /** A compiled schema check. Returns `undefined` when valid so the hot path allocates nothing. */
 export type Validator = (data: unknown) => ErrorObject[] | undefined;
 
-// One ajv per draft for schemas without references. `addUsedSchema: false` keeps compiled schemas
-// out of the instance's registry, so versions sharing an `$id` do not collide and memory is only
-// held by the returned function (and our caches).
-const shared = new Map<Draft, AnyAjv>();
+// Two ajv flavours per draft. The hot path runs a validator compiled with `allErrors: false`
+// (smaller code, stops at the first error); only when an event fails is the `allErrors` one
+// compiled, once, to report every error. `addUsedSchema: false` keeps compiled schemas out of the
+// instance's registry, so versions sharing an `$id` do not collide.
+const fastOptions: Options = { addUsedSchema: false, allErrors: false };
+const fullOptions: Options = { addUsedSchema: false, allErrors: true };
+const shared = new Map<string, AnyAjv>();
 
-function ajvFor(draft: Draft): AnyAjv {
-  let ajv = shared.get(draft);
-  if (ajv === undefined) {
-    ajv = createAjv(draft, { addUsedSchema: false });
-    shared.set(draft, ajv);
+function ajvFor(draft: Draft, options: Options, references: ReferencedSchemas): AnyAjv {
+  const names = Object.keys(references);
+  if (names.length > 0) {
+    // References are keyed by name, and names are only unique per referring schema: a fresh instance.
+    const ajv = createAjv(draft, options);
+    for (const name of names) ajv.addSchema(references[name] as object, name);
+    return ajv;
   }
+  const key = `${draft}/${String(options.allErrors)}`;
+  let ajv = shared.get(key);
+  if (ajv === undefined) shared.set(key, (ajv = createAjv(draft, options)));
   return ajv;
 }
 
 /**
- * Compiles a schema (and the schemas it references by name) into a `Validator`.
+ * Compiles a schema (and the schemas it references by name) into a `Validator`. An invalid schema
+ * throws on first use, not here.
  *
  * @example
  *   const check = compileValidator({ type: 'object', required: ['orderId'] });
@@ -29,15 +38,15 @@ function ajvFor(draft: Draft): AnyAjv {
  */
 export function compileValidator(schema: JsonSchema, references: ReferencedSchemas = {}): Validator {
   const draft = draftOf(schema);
-  const names = Object.keys(references);
-  let ajv: AnyAjv;
-  if (names.length === 0) {
-    ajv = ajvFor(draft);
-  } else {
-    // References are keyed by name, and names are only unique per referring schema: a fresh instance.
-    ajv = createAjv(draft, { addUsedSchema: false });
-    for (const name of names) ajv.addSchema(references[name] as object, name);
-  }
-  const validate = ajv.compile(schema as object);
-  return (data) => (validate(data) ? undefined : (validate.errors ?? []));
+  // Compiled on first use: a consumer caches every version of a subject (to plan migrations) but
+  // validates only against the few it reads or writes, and compiled code is most of the memory.
+  let fast: ReturnType<AnyAjv['compile']> | undefined;
+  let full: ReturnType<AnyAjv['compile']> | undefined;
+  return (data) => {
+    fast ??= ajvFor(draft, fastOptions, references).compile(schema as object);
+    if (fast(data)) return undefined;
+    full ??= ajvFor(draft, fullOptions, references).compile(schema as object);
+    full(data);
+    return full.errors ?? fast.errors ?? [];
+  };
 }

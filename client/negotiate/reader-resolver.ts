@@ -13,7 +13,8 @@ interface Resolved {
  * round trip and picks up a new minor version within `ttlMs`.
  */
 export class ReaderResolver {
-  private readonly resolved = new Map<string, Resolved>();
+  // subject → range → answer; nested so the hot path builds no key string.
+  private readonly resolved = new Map<string, Map<string, Resolved>>();
 
   constructor(
     private readonly schemas: SchemaCache,
@@ -22,7 +23,7 @@ export class ReaderResolver {
 
   /** The cached answer (possibly stale), or `null` when never resolved. Refreshes when stale. */
   peek(subject: string, range: string): CompiledVersion | undefined | null {
-    const entry = this.resolved.get(`${subject}\u0000${range}`);
+    const entry = this.resolved.get(subject)?.get(range);
     if (entry === undefined) return null;
     if (entry.expiresAt <= Date.now() && !entry.refreshing) {
       entry.refreshing = true;
@@ -40,7 +41,9 @@ export class ReaderResolver {
   private async resolve(subject: string, range: string): Promise<CompiledVersion | undefined> {
     const all = await this.schemas.all(subject);
     const value = readerVersion(all, range);
-    this.resolved.set(`${subject}\u0000${range}`, { value, expiresAt: Date.now() + this.ttlMs, refreshing: false });
+    let byRange = this.resolved.get(subject);
+    if (byRange === undefined) this.resolved.set(subject, (byRange = new Map()));
+    byRange.set(range, { value, expiresAt: Date.now() + this.ttlMs, refreshing: false });
     return value;
   }
 }

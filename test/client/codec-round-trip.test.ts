@@ -43,7 +43,8 @@ describe('EventCodec.encode', () => {
       metadata: { source: 'order-service', userId: 'user_789' },
     });
     expect(envelope.eventId).toMatch(/^evt_/);
-    expect(envelope.metadata.correlationId).toMatch(/^corr_/);
+    // A new conversation correlates with its first event.
+    expect(envelope.metadata.correlationId).toBe(envelope.eventId);
     expect(Number.isNaN(Date.parse(envelope.timestamp))).toBe(false);
   });
 

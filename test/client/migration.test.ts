@@ -36,7 +36,14 @@ describe('decode with an accepted range', () => {
     const result = await codec.decode(codec.serialize(envelope, confluentWire), { accept: '~1.1.0' });
     expect(result).toMatchObject({ ok: true, writer: { version: '2.0.0' }, reader: { version: '1.1.0' } });
     if (!result.ok) return;
-    expect(result.event.data).toEqual({ orderId: 'order_3', customerId: 'cust_3', totalAmount: 55.5, currency: 'USD', discountAmount: 5 });
+    expect(result.event.data).toEqual({
+      orderId: 'order_3',
+      customerId: 'cust_3',
+      totalAmount: 55.5,
+      currency: 'USD',
+      discountAmount: 5,
+      shippingAddress: v2Event.shippingAddress,
+    });
   });
 
   it('reads a compatible older minor without any rule', async () => {
@@ -83,7 +90,14 @@ describe('negotiated encode', () => {
     const fresh = new EventCodec({ registry: new RegistryClient({ url: server.url }) });
     const envelope = await fresh.encode('order.OrderPlaced', v2Event, { negotiate: true });
     expect(envelope.schema.version).toBe('1.1.0');
-    expect(envelope.data).toEqual({ orderId: 'order_3', customerId: 'cust_3', totalAmount: 55.5, currency: 'USD', discountAmount: 5 });
+    expect(envelope.data).toEqual({
+      orderId: 'order_3',
+      customerId: 'cust_3',
+      totalAmount: 55.5,
+      currency: 'USD',
+      discountAmount: 5,
+      shippingAddress: v2Event.shippingAddress,
+    });
   });
 
   it('refuses when the readers have no version in common', async () => {

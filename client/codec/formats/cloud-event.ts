@@ -1,5 +1,5 @@
 import type { Envelope } from '../envelope.js';
-import { fromUtf8, utf8, type Format, type FormatContext, type WireMessage } from './wire-message.js';
+import { fromUtf8, toBytes, type Format, type FormatContext, type WireMessage } from './wire-message.js';
 
 /** A CloudEvents 1.0 event in structured form. Extension attribute names are lower-case by spec. */
 export interface CloudEvent<T = unknown> {
@@ -73,7 +73,7 @@ export function fromCloudEvent<T>(event: CloudEvent<T>): Envelope<T> {
 export const cloudEventStructured: Format = {
   name: 'cloudevents-structured',
   write(envelope, context) {
-    const body = utf8.encode(JSON.stringify(toCloudEvent(envelope, context)));
+    const body = toBytes(JSON.stringify(toCloudEvent(envelope, context)));
     return { body, headers: { 'content-type': 'application/cloudevents+json' } };
   },
 };
@@ -87,7 +87,7 @@ export const cloudEventBinary: Format = {
     for (const [key, value] of Object.entries(attributes)) {
       if (key !== 'datacontenttype' && value !== undefined) headers[`ce-${key}`] = String(value);
     }
-    return { body: utf8.encode(JSON.stringify(data)), headers };
+    return { body: toBytes(JSON.stringify(data)), headers };
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Envelope } from '../envelope.js';
-import { fromUtf8, utf8, type Format } from './wire-message.js';
+import { fromUtf8, type Format } from './wire-message.js';
 
 /** Confluent's framing: magic byte 0, schema id as 4 bytes big-endian, then the payload. */
 const MAGIC = 0;
@@ -7,11 +7,11 @@ const HEADER = 5;
 
 /** Frames `data` as Confluent does, so `@confluentinc/schemaregistry`'s JsonDeserializer reads it. */
 export function toConfluentWire(id: number, data: unknown): Uint8Array {
-  const json = utf8.encode(JSON.stringify(data));
-  const bytes = new Uint8Array(HEADER + json.length);
+  const json = JSON.stringify(data);
+  const bytes = Buffer.allocUnsafe(HEADER + Buffer.byteLength(json));
   bytes[0] = MAGIC;
-  new DataView(bytes.buffer).setUint32(1, id, false);
-  bytes.set(json, HEADER);
+  bytes.writeUInt32BE(id, 1);
+  bytes.write(json, HEADER, 'utf8');
   return bytes;
 }
 

@@ -20,5 +20,9 @@ export interface Format {
   write(envelope: Envelope, context: FormatContext): WireMessage;
 }
 
-export const utf8 = new TextEncoder();
+/** UTF-8 bytes of a string. Node's pooled `Buffer.from` is about twice as fast as TextEncoder here. */
+export function toBytes(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
+
 export const fromUtf8 = new TextDecoder();

@@ -1,15 +1,25 @@
 import type { RegistryClient } from '../../../client/index.js';
 
 /** OrderPlaced as it evolves in the reference design: 1.0.0 → 1.1.0 (optional fields) → 2.0.0 (breaking). */
+const address = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { line1: { type: 'string' }, city: { type: 'string' }, postalCode: { type: 'string' }, country: { type: 'string' } },
+};
+
+// Closed objects: under Charter's STRICT policy an optional property may only be added (as a
+// compatible minor) to an object that could not already carry it.
 export const orderPlacedV1 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'OrderPlaced',
   type: 'object',
+  additionalProperties: false,
   required: ['orderId', 'customerId', 'totalAmount'],
   properties: {
     orderId: { type: 'string', minLength: 1 },
     customerId: { type: 'string', minLength: 1 },
     totalAmount: { type: 'number', minimum: 0 },
+    shippingAddress: address,
   },
 };
 
@@ -27,6 +37,7 @@ export const orderPlacedV2 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'OrderPlaced',
   type: 'object',
+  additionalProperties: false,
   required: ['orderId', 'customerId', 'items', 'pricing'],
   properties: {
     orderId: { type: 'string', minLength: 1 },
@@ -45,10 +56,7 @@ export const orderPlacedV2 = {
       required: ['subtotal', 'tax', 'discount', 'total'],
       properties: { subtotal: money, tax: money, discount: money, total: money },
     },
-    shippingAddress: {
-      type: 'object',
-      properties: { line1: { type: 'string' }, city: { type: 'string' }, postalCode: { type: 'string' }, country: { type: 'string' } },
-    },
+    shippingAddress: address,
   },
 };
 
@@ -68,7 +76,8 @@ export const upgradeTo2 = {
       "tax": 0,
       "discount": $exists(discountAmount) ? discountAmount : 0,
       "total": totalAmount
-    }
+    },
+    "shippingAddress": shippingAddress
   }`,
 };
 
@@ -83,7 +92,8 @@ export const downgradeFrom2 = {
     "customerId": customerId,
     "totalAmount": pricing.total,
     "currency": currency,
-    "discountAmount": pricing.discount
+    "discountAmount": pricing.discount,
+    "shippingAddress": shippingAddress
   }`,
 };
 
