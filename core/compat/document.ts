@@ -18,6 +18,7 @@ export type { Draft, JsonSchema, JsonSchemaObject, ReferencedSchemas };
 export const MAX_DOC_DEPTH = 256;
 /** Schema documents with more nodes than this are not analysed. */
 export const MAX_DOC_NODES = 500_000;
+const REF_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef']);
 
 const DEFAULT_BASE = 'https://charter.invalid/schema.json';
 
@@ -32,19 +33,7 @@ export function isObject(value: unknown): value is JsonSchemaObject {
  */
 export function compatDraft(schema: JsonSchema): Draft {
   if (isObject(schema) && typeof schema.$schema === 'string') return draftOf(schema);
-  return usesArrayItems(schema, 0) ? 'draft-07' : '2020-12';
-}
-
-function usesArrayItems(node: unknown, depth: number): boolean {
-  if (depth > MAX_DOC_DEPTH) return false;
-  if (Array.isArray(node)) return node.some((n) => usesArrayItems(n, depth + 1));
-  if (!isObject(node)) return false;
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'enum' || k === 'const' || k === 'examples' || k === 'default') continue;
-    if (k === 'items' && Array.isArray(v)) return true;
-    if (typeof v === 'object' && v !== null && usesArrayItems(v, depth + 1)) return true;
-  }
-  return false;
+  return nodeInfo(schema).arrayItems ? 'draft-07' : '2020-12';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,25 +42,72 @@ function usesArrayItems(node: unknown, depth: number): boolean {
 // case equal ids only mean equal meaning inside equivalent documents.
 
 export interface NodeInfo {
+  /** Equal ids ⇔ structurally equal JSON (object key order ignored). */
   id: number;
+  /** The subtree holds `$ref`/`$dynamicRef`/`$recursiveRef`. */
   hasRef: boolean;
-  size: number;
+  /** The subtree holds `$id`/`$anchor`/`$dynamicAnchor`/`$recursiveAnchor` (outside data keywords). */
+  hasId: boolean;
+  /** The subtree holds an array-valued `items` (outside data keywords). */
+  arrayItems: boolean;
+}
+
+/**
+ * Hash-consing without building strings: an object is the sequence of (key id, child id) pairs in
+ * key-id order, walked down a trie of Maps; the trie node reached carries the object's id.
+ */
+interface TrieNode {
+  id: number;
+  next: Map<number, TrieNode> | undefined;
 }
 
 let internGeneration = 0;
-let internTable = new Map<string, number>();
 let nextInternId = 10;
-const nodeInfos = new WeakMap<object, NodeInfo & { gen: number }>();
-const INTERN_LIMIT = 2_000_000;
-const REF_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef']);
+let internCount = 0;
+let strIds = new Map<string, number>();
+let numIds = new Map<number, number>();
+let objRoot: TrieNode = { id: 0, next: undefined };
+let arrRoot: TrieNode = { id: 0, next: undefined };
+let seqRoot: TrieNode = { id: 0, next: undefined };
+let nodeInfos = new WeakMap<object, number>();
+const INTERN_LIMIT = 4_000_000;
+const DATA_KEYS = new Set(['enum', 'const', 'examples', 'default']);
+const ID_KEYS = new Set(['$id', '$anchor', '$dynamicAnchor', '$recursiveAnchor']);
 
-function intern(key: string): number {
-  let id = internTable.get(key);
-  if (id === undefined) {
-    id = nextInternId++;
-    internTable.set(key, id);
-  }
+function freshId(): number {
+  internCount++;
+  return nextInternId++;
+}
+
+function strId(s: string): number {
+  let id = strIds.get(s);
+  if (id === undefined) strIds.set(s, (id = freshId()));
   return id;
+}
+
+function step(node: TrieNode, key: number): TrieNode {
+  let m = node.next;
+  if (!m) node.next = m = new Map();
+  let n = m.get(key);
+  if (!n) m.set(key, (n = { id: 0, next: undefined }));
+  return n;
+}
+
+function idAt(node: TrieNode): number {
+  if (node.id === 0) node.id = freshId();
+  return node.id;
+}
+
+/** Interned id of a sequence of ids (equal sequences ⇔ equal ids). */
+export function internSequence(ids: readonly number[]): number {
+  let node = seqRoot;
+  for (const id of ids) node = step(node, id);
+  return idAt(node);
+}
+
+/** Interned id of a string. */
+export function stringId(s: string): number {
+  return strId(s);
 }
 
 const resetListeners: Array<() => void> = [];
@@ -80,53 +116,131 @@ export function onInternReset(listener: () => void): void {
   resetListeners.push(listener);
 }
 
-/** Structural info of a JSON value (schema or data). Booleans and primitives get fixed ids. */
+/** Interned id of a document signature string. */
+function intern(key: string): number {
+  return strId('\u0000sig' + key);
+}
+
+const F_REF = 1;
+const F_ID = 2;
+const F_ITEMS = 4;
+/** Cached per object as one number: id × 8 + flags. */
+const decode = (packed: number): NodeInfo => {
+  const flags = packed % 8;
+  return { id: (packed - flags) / 8, hasRef: (flags & F_REF) !== 0, hasId: (flags & F_ID) !== 0, arrayItems: (flags & F_ITEMS) !== 0 };
+};
+
+/** Structural info of a JSON value (schema or data). */
 export function nodeInfo(value: unknown): NodeInfo {
-  if (internTable.size > INTERN_LIMIT) {
-    internTable = new Map();
+  if (internCount > INTERN_LIMIT) {
+    // Ids keep increasing across generations, so an old id never names a new structure.
+    internCount = 0;
+    strIds = new Map();
+    numIds = new Map();
+    objRoot = { id: 0, next: undefined };
+    arrRoot = { id: 0, next: undefined };
+    seqRoot = { id: 0, next: undefined };
+    nodeInfos = new WeakMap();
     internGeneration++;
     for (const l of resetListeners) l();
   }
-  return infoOf(value, 0);
+  if (typeof value === 'object' && value !== null) {
+    let packed = nodeInfos.get(value);
+    if (packed === undefined) {
+      idOf(value, 0);
+      packed = nodeInfos.get(value)!;
+    }
+    return decode(packed);
+  }
+  return { id: idOf(value, 0), hasRef: false, hasId: false, arrayItems: false };
 }
 
-function infoOf(value: unknown, depth: number): NodeInfo {
-  if (value === true) return { id: 1, hasRef: false, size: 1 };
-  if (value === false) return { id: 2, hasRef: false, size: 1 };
-  if (typeof value !== 'object' || value === null) return { id: intern('p' + JSON.stringify(value)), hasRef: false, size: 1 };
-  const cached = nodeInfos.get(value);
-  if (cached && cached.gen === internGeneration) return cached;
-  let info: NodeInfo & { gen: number };
-  if (depth > MAX_DOC_DEPTH) {
-    // Too deep to compare structurally: a fresh id (equal to nothing else) and treated as ref-bearing.
-    info = { id: nextInternId++, hasRef: true, size: 1, gen: internGeneration };
-  } else if (Array.isArray(value)) {
-    let hasRef = false;
-    let size = 1;
-    const parts: number[] = [];
-    for (const item of value) {
-      const c = infoOf(item, depth + 1);
-      parts.push(c.id);
-      hasRef ||= c.hasRef;
-      size += c.size;
+/** Flags of the value last passed to idOf (saves allocating an info object per primitive). */
+let lastFlags = 0;
+
+function idOf(value: unknown, depth: number): number {
+  switch (typeof value) {
+    case 'string':
+      lastFlags = 0;
+      return strId(value);
+    case 'number': {
+      lastFlags = 0;
+      let id = numIds.get(value);
+      if (id === undefined) numIds.set(value, (id = freshId()));
+      return id;
     }
-    info = { id: intern('a' + parts.join(',')), hasRef, size, gen: internGeneration };
-  } else {
-    const keys = Object.keys(value).sort();
-    let hasRef = false;
-    let size = 1;
-    let key = 'o';
-    for (const k of keys) {
-      const c = infoOf((value as Record<string, unknown>)[k], depth + 1);
-      if (REF_KEYS.has(k)) hasRef = true;
-      hasRef ||= c.hasRef;
-      size += c.size;
-      key += JSON.stringify(k) + ':' + c.id + ',';
-    }
-    info = { id: intern(key), hasRef, size, gen: internGeneration };
+    case 'boolean':
+      lastFlags = 0;
+      return value ? 1 : 2;
+    case 'object':
+      if (value === null) {
+        lastFlags = 0;
+        return 3;
+      }
+      break;
+    default:
+      lastFlags = 0;
+      return 3;
   }
-  nodeInfos.set(value, info);
-  return info;
+  const obj = value as object;
+  const cached = nodeInfos.get(obj);
+  if (cached !== undefined) {
+    lastFlags = cached % 8;
+    return (cached - lastFlags) / 8;
+  }
+  let id: number;
+  let flags = 0;
+  if (depth > MAX_DOC_DEPTH) {
+    // Too deep to compare structurally: a fresh id (equal to nothing else), read as ref-bearing.
+    id = freshId();
+    flags = F_REF | F_ID;
+  } else if (Array.isArray(obj)) {
+    let node = arrRoot;
+    for (let i = 0; i < obj.length; i++) {
+      node = step(node, idOf(obj[i], depth + 1));
+      flags |= lastFlags;
+    }
+    id = idAt(node);
+  } else {
+    const rec = obj as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    const n = keys.length;
+    const kid: number[] = new Array(n);
+    const cid: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      const v = rec[k];
+      cid[i] = idOf(v, depth + 1);
+      kid[i] = strId(k);
+      const f = lastFlags;
+      if (k === '$ref' || k === '$dynamicRef' || k === '$recursiveRef') flags |= F_REF;
+      if (DATA_KEYS.has(k)) flags |= f & F_REF;
+      else {
+        flags |= f;
+        if (ID_KEYS.has(k)) flags |= F_ID;
+        else if (k === 'items' && Array.isArray(v)) flags |= F_ITEMS;
+      }
+    }
+    // insertion sort of (kid, cid) by key id: objects are small, and large ones are sorted once
+    for (let i = 1; i < n; i++) {
+      const k = kid[i];
+      const c = cid[i];
+      let j = i - 1;
+      while (j >= 0 && kid[j] > k) {
+        kid[j + 1] = kid[j];
+        cid[j + 1] = cid[j];
+        j--;
+      }
+      kid[j + 1] = k;
+      cid[j + 1] = c;
+    }
+    let node = objRoot;
+    for (let i = 0; i < n; i++) node = step(step(node, kid[i]), cid[i]);
+    id = idAt(node);
+  }
+  nodeInfos.set(obj, id * 8 + flags);
+  lastFlags = flags;
+  return id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,8 +360,8 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
       walk(v, here, depth + 1, true);
     }
   };
-  walk(root, rootBase, 0, true);
-  nodeInfo(root);
+  // Only documents that define identifiers or anchors need the walk (nodeInfo flags them).
+  if (nodeInfo(root).hasId) walk(root, rootBase, 0, true);
   const refSig = Object.keys(references)
     .sort()
     .map((k) => JSON.stringify(k) + '=' + nodeInfo(references[k]).id)

@@ -20,7 +20,9 @@ import {
   type JsonSchema,
   type JsonSchemaObject,
   getDoc,
+  type NodeInfo,
 } from './document.js';
+import { re2RegExp, type Re2Pattern } from '../schema/re2-regexp.js';
 
 export type Role = 'A' | 'B';
 
@@ -46,6 +48,10 @@ export const OMIT_IF = 4;
 
 /** A schema node in its document, with the base URI its relative references resolve against. */
 export interface SRef {
+  /** Memoised atomKey. */
+  key?: string;
+  /** Memoised structural info of `node`. */
+  info?: NodeInfo;
   readonly node: JsonSchema;
   readonly doc: Doc;
   readonly base: string;
@@ -60,7 +66,7 @@ export interface Issue {
 
 export interface PatternEntry {
   source: string;
-  re: RegExp | null;
+  re: Re2Pattern | null;
   schema: SRef;
 }
 
@@ -160,11 +166,18 @@ export function rootRef(doc: Doc): SRef {
 }
 
 /** Memo key of one atom: structure (+ document and base when references are involved). */
+/** Structural info of a ref's node, memoised on the ref. */
+export function refInfo(r: SRef): NodeInfo {
+  return (r.info ??= nodeInfo(r.node));
+}
+
 export function atomKey(r: SRef): string {
-  const info = nodeInfo(r.node);
+  if (r.key !== undefined) return r.key;
+  const info = refInfo(r);
   const draft = r.doc.draft;
-  if (!info.hasRef) return `${info.id}:${r.omit}:${draft}`;
-  return `${info.id}:${r.omit}:${draft}@${r.doc.sigId}|${r.base}`;
+  const key = !info.hasRef ? `${info.id}:${r.omit}:${draft}` : `${info.id}:${r.omit}:${draft}@${r.doc.sigId}|${r.base}`;
+  r.key = key;
+  return key;
 }
 
 export function isTrivialRef(r: SRef | undefined): boolean {
@@ -235,13 +248,17 @@ function typeMask(t: unknown): { kinds: number; integer: boolean } | undefined {
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const nonNegInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined);
 
-const regexCache = new Map<string, RegExp | null>();
-/** Compiles a pattern the way ajv does (`u` flag); null when it does not compile. */
-export function compilePattern(source: string): RegExp | null {
+const regexCache = new Map<string, Re2Pattern | null>();
+/**
+ * Compiles a pattern the way ajv does (RE2, `u` flag); null when it does not compile. RE2, not
+ * V8: the engine tests enum values and generated strings against registered patterns, and a
+ * backtracking `^(a+)+$` would hang a compatibility check.
+ */
+export function compilePattern(source: string): Re2Pattern | null {
   let re = regexCache.get(source);
   if (re === undefined) {
     try {
-      re = new RegExp(source, 'u');
+      re = re2RegExp(source, 'u');
     } catch {
       re = null;
     }
@@ -251,41 +268,46 @@ export function compilePattern(source: string): RegExp | null {
   return re;
 }
 
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+const EMPTY_SET: Set<string> = new Set();
+const EMPTY_MAP: Map<string, string[]> = new Map();
+
+/** A flat with no constraint. Its arrays/sets are shared empties: assign new ones, never mutate. */
 function emptyFlat(atoms: SRef[]): Flat {
   return {
     atoms,
     key: '',
     refFree: true,
     empty: false,
-    issues: [],
+    issues: EMPTY,
     kinds: K_ALL,
     integer: false,
-    enums: [],
+    enums: EMPTY,
     lo: undefined,
     loEx: false,
     hi: undefined,
     hiEx: false,
-    multipleOf: [],
+    multipleOf: EMPTY,
     minLen: 0,
     maxLen: undefined,
-    patterns: [],
-    formats: [],
-    facets: [],
-    required: new Set(),
+    patterns: EMPTY,
+    formats: EMPTY,
+    facets: EMPTY,
+    required: EMPTY_SET,
     minProps: 0,
     maxProps: undefined,
-    propertyNames: [],
-    depReq: new Map(),
-    depSch: [],
-    tuples: [],
+    propertyNames: EMPTY,
+    depReq: EMPTY_MAP,
+    depSch: EMPTY,
+    tuples: EMPTY,
     minItems: 0,
     maxItems: undefined,
     unique: false,
-    contains: [],
-    groups: [],
-    nots: [],
-    conds: [],
-    opaque: [],
+    contains: EMPTY,
+    groups: EMPTY,
+    nots: EMPTY,
+    conds: EMPTY,
+    opaque: EMPTY,
     constrains: false,
   };
 }
@@ -300,7 +322,14 @@ function modelOf(patterns: PatternEntry[], rest: SRef | undefined): 'open' | 'pa
 // ---------------------------------------------------------------------------------------------
 // Atom parsing (cached per node object)
 
-const atomCache = new WeakMap<object, Map<string, Flat>>();
+interface AtomSlot {
+  doc: Doc;
+  base: string;
+  flats: Array<Flat | undefined>;
+  other?: Map<string, Flat>;
+}
+const atomCache = new WeakMap<object, AtomSlot>();
+const structuralFlats = new Map<string, Flat>();
 
 function parseAtom(r: SRef, role: Role): Flat {
   const node = r.node;
@@ -313,13 +342,38 @@ function parseAtom(r: SRef, role: Role): Flat {
     }
     return f;
   }
-  const cacheKey = `${r.doc.uid}|${r.base}|${r.omit}|${role}`;
-  let perNode = atomCache.get(node);
-  if (!perNode) atomCache.set(node, (perNode = new Map()));
-  const hit = perNode.get(cacheKey);
+  // the two readings differ only for unevaluated* keywords
+  const roleMatters = 'unevaluatedProperties' in node || 'unevaluatedItems' in node;
+  const index = (r.omit & 7) + (roleMatters && role === 'B' ? 8 : 0);
+  const info = refInfo(r);
+  if (!info.hasRef && !info.hasId) {
+    // Without references, equal structure means equal meaning: share one parse across documents
+    // (a registry holds many versions that repeat most of their subschemas).
+    const key = `${info.id}|${r.doc.draft}|${index}`;
+    let f = structuralFlats.get(key);
+    if (!f) {
+      f = parseAtomUncached(r, node, role);
+      if (structuralFlats.size > 200_000) structuralFlats.clear();
+      structuralFlats.set(key, f);
+    }
+    return f;
+  }
+  let slot = atomCache.get(node);
+  if (!slot) atomCache.set(node, (slot = { doc: r.doc, base: r.base, flats: [] }));
+  if (slot.doc === r.doc && slot.base === r.base) {
+    const hit = slot.flats[index];
+    if (hit) return hit;
+    const f = parseAtomUncached(r, node, role);
+    slot.flats[index] = f;
+    return f;
+  }
+  // the same object reached from another document or base (rare)
+  const key = `${r.doc.uid}|${r.base}|${index}`;
+  slot.other ??= new Map();
+  const hit = slot.other.get(key);
   if (hit) return hit;
   const f = parseAtomUncached(r, node, role);
-  perNode.set(cacheKey, f);
+  slot.other.set(key, f);
   return f;
 }
 
@@ -336,11 +390,11 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
     constrains = true;
   }
   if (Array.isArray(s.enum)) {
-    f.enums.push(s.enum);
+    f.enums = [s.enum];
     constrains = true;
   }
   if ('const' in s) {
-    f.enums.push([s.const]);
+    f.enums = f.enums.length ? [...f.enums, [s.const]] : [[s.const]];
     constrains = true;
   }
   // numbers
@@ -353,15 +407,15 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
   if (exMin !== undefined) tightenLo(f, exMin, true);
   if (exMax !== undefined) tightenHi(f, exMax, true);
   const mult = num(s.multipleOf);
-  if (mult !== undefined && mult > 0) f.multipleOf.push(mult);
+  if (mult !== undefined && mult > 0) f.multipleOf = [mult];
   if (f.lo !== undefined || f.hi !== undefined || f.multipleOf.length) constrains = true;
   // strings
   const minLen = nonNegInt(s.minLength);
   const maxLen = nonNegInt(s.maxLength);
   if (minLen !== undefined) f.minLen = minLen;
   if (maxLen !== undefined) f.maxLen = maxLen;
-  if (typeof s.pattern === 'string') f.patterns.push(s.pattern);
-  if (typeof s.format === 'string') f.formats.push(s.format);
+  if (typeof s.pattern === 'string') f.patterns = [s.pattern];
+  if (typeof s.format === 'string') f.formats = [s.format];
   if (minLen || maxLen !== undefined || f.patterns.length || f.formats.length) constrains = true;
   // objects
   const props = isObject(s.properties) ? s.properties : undefined;
@@ -373,12 +427,16 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
     const pe: PatternEntry[] = [];
     if (pats) for (const [p, v] of Object.entries(pats)) pe.push({ source: p, re: compilePattern(p), schema: child(r, v) });
     const rest = hasAP ? child(r, s.additionalProperties) : undefined;
-    f.facets.push({ props: pm, patterns: pe, rest, model: modelOf(pe, rest), declares: true, unevaluated: false });
+    f.facets = [{ props: pm, patterns: pe, rest, model: modelOf(pe, rest), declares: true, unevaluated: false }];
     constrains = true;
   }
   if (Array.isArray(s.required)) {
-    for (const k of s.required) if (typeof k === 'string') f.required.add(k);
-    if (f.required.size) constrains = true;
+    const req = new Set<string>();
+    for (const k of s.required) if (typeof k === 'string') req.add(k);
+    if (req.size) {
+      f.required = req;
+      constrains = true;
+    }
   }
   const minProps = nonNegInt(s.minProperties);
   const maxProps = nonNegInt(s.maxProperties);
@@ -386,7 +444,7 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
   if (maxProps !== undefined) f.maxProps = maxProps;
   if (minProps || maxProps !== undefined) constrains = true;
   if ('propertyNames' in s) {
-    f.propertyNames.push(child(r, s.propertyNames));
+    f.propertyNames = [child(r, s.propertyNames)];
     constrains = true;
   }
   const addDeps = (deps: unknown, allowArrays: boolean, allowSchemas: boolean) => {
@@ -395,9 +453,12 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
       if (Array.isArray(v)) {
         if (!allowArrays) continue;
         const list = v.filter((x): x is string => typeof x === 'string');
-        if (list.length) f.depReq.set(k, [...(f.depReq.get(k) ?? []), ...list]);
+        if (list.length) {
+          if (f.depReq === EMPTY_MAP) f.depReq = new Map();
+          f.depReq.set(k, [...(f.depReq.get(k) ?? []), ...list]);
+        }
       } else if (allowSchemas && (isObject(v) || typeof v === 'boolean')) {
-        f.depSch.push([k, child(r, v)]);
+        f.depSch = [...f.depSch, [k, child(r, v)]];
       }
       constrains = true;
     }
@@ -421,7 +482,7 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
     rest = child(r, s.items);
   }
   if (prefix || rest) {
-    f.tuples.push({ prefix: prefix ?? [], rest, model: tupleModel(rest), unevaluated: false });
+    f.tuples = [{ prefix: prefix ?? [], rest, model: tupleModel(rest), unevaluated: false }];
     constrains = true;
   }
   const minItems = nonNegInt(s.minItems);
@@ -439,49 +500,49 @@ function parseAtomUncached(r: SRef, s: JsonSchemaObject, role: Role): Flat {
       if (mn !== undefined) min = mn;
       if (mx !== undefined) max = mx;
     }
-    f.contains.push({ schema: child(r, s.contains), min, max });
+    f.contains = [{ schema: child(r, s.contains), min, max }];
     constrains = true;
   }
   // unevaluated (2019-09 and later)
   if (modern && 'unevaluatedProperties' in s && !hasAP) {
     const facet = unevaluatedPropsFacet(r, s, role);
     if (facet) {
-      f.facets.push(facet);
+      f.facets = [...f.facets, facet];
       constrains = true;
     }
   }
   if (modern && 'unevaluatedItems' in s) {
     const t = unevaluatedItemsTuple(r, s, role);
     if (t) {
-      f.tuples.push(t);
+      f.tuples = [...f.tuples, t];
       constrains = true;
     }
   }
   // combinators
   if (!(r.omit & OMIT_ANYOF) && Array.isArray(s.anyOf) && s.anyOf.length) {
-    f.groups.push({ owner: r, alts: s.anyOf.map((v) => child(r, v)), one: false });
+    f.groups = [...f.groups, { owner: r, alts: s.anyOf.map((v) => child(r, v)), one: false }];
     constrains = true;
   }
   if (!(r.omit & OMIT_ONEOF) && Array.isArray(s.oneOf) && s.oneOf.length) {
-    f.groups.push({ owner: r, alts: s.oneOf.map((v) => child(r, v)), one: true });
+    f.groups = [...f.groups, { owner: r, alts: s.oneOf.map((v) => child(r, v)), one: true }];
     constrains = true;
   }
   if ('not' in s) {
-    f.nots.push(child(r, s.not));
+    f.nots = [child(r, s.not)];
     constrains = true;
   }
   if (!(r.omit & OMIT_IF) && 'if' in s && ('then' in s || 'else' in s)) {
-    f.conds.push({
+    f.conds = [{
       owner: r,
       if: child(r, s.if),
       then: 'then' in s ? child(r, s.then) : undefined,
       else: 'else' in s ? child(r, s.else) : undefined,
-    });
+    }];
     constrains = true;
   }
   for (const k of OPAQUE) {
     if (k in s) {
-      f.opaque.push([k, s[k]]);
+      f.opaque = [...f.opaque, [k, s[k]]];
       constrains = true;
     }
   }
@@ -529,10 +590,13 @@ interface EvalInfo {
   allProps: boolean;
   allItems: boolean;
   containsSeen: boolean;
+  /** A conditional subschema (anyOf/oneOf/if/then/else/dependentSchemas) may evaluate properties / items. */
+  conditionalProps: boolean;
+  conditionalItems: boolean;
 }
 
 function evaluatedClosure(r: SRef, role: Role): EvalInfo {
-  const info: EvalInfo = { names: new Set(), patterns: new Set(), prefix: 0, allProps: false, allItems: false, containsSeen: false };
+  const info: EvalInfo = { names: new Set(), patterns: new Set(), prefix: 0, allProps: false, allItems: false, containsSeen: false, conditionalProps: false, conditionalItems: false };
   const seen = new Set<object>();
   let budget = 2000;
   const visit = (ref: SRef, isSelf: boolean, depth: number): void => {
@@ -562,6 +626,18 @@ function evaluatedClosure(r: SRef, role: Role): EvalInfo {
     if ('contains' in s && draft === '2020-12') info.containsSeen = true;
     const next: unknown[] = [];
     if (Array.isArray(s.allOf)) next.push(...s.allOf);
+    if (role === 'B') {
+      // ajv 8.20 loses the statically known evaluated properties/items when a `dependentSchemas`
+      // subschema that evaluates some is not applied: it then checks unevaluated* against every
+      // key / item. Read such a reader that strictly (docs/compatibility.md, "ajv defects").
+      const conditional: unknown[] = [];
+      if (isObject(s.dependentSchemas)) conditional.push(...Object.values(s.dependentSchemas));
+      if (isObject(s.dependencies)) for (const v of Object.values(s.dependencies)) if (!Array.isArray(v)) conditional.push(v);
+      for (const c of conditional) {
+        if (mentions(c, PROP_EVAL_KEYS)) info.conditionalProps = true;
+        if (mentions(c, ITEM_EVAL_KEYS)) info.conditionalItems = true;
+      }
+    }
     if (role === 'A') {
       if (Array.isArray(s.anyOf)) next.push(...s.anyOf);
       if (Array.isArray(s.oneOf)) next.push(...s.oneOf);
@@ -586,9 +662,30 @@ function evaluatedClosure(r: SRef, role: Role): EvalInfo {
   return info;
 }
 
+const PROP_EVAL_KEYS = ['properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties', '$ref', '$dynamicRef', '$recursiveRef'];
+const ITEM_EVAL_KEYS = ['items', 'prefixItems', 'additionalItems', 'unevaluatedItems', 'contains', '$ref', '$dynamicRef', '$recursiveRef'];
+
+/** Whether a subschema (or its in-place applicators) uses one of the keywords. */
+function mentions(node: unknown, keys: readonly string[], depth = 0): boolean {
+  if (!isObject(node) || depth > 32) return depth > 32;
+  for (const k of keys) if (k in node) return true;
+  for (const k of ['allOf', 'anyOf', 'oneOf']) {
+    const list = node[k];
+    if (Array.isArray(list) && list.some((x) => mentions(x, keys, depth + 1))) return true;
+  }
+  for (const k of ['if', 'then', 'else', 'not']) if (k in node && mentions(node[k], keys, depth + 1)) return true;
+  if (isObject(node.dependentSchemas) && Object.values(node.dependentSchemas).some((x) => mentions(x, keys, depth + 1))) return true;
+  return false;
+}
+
 function unevaluatedPropsFacet(r: SRef, s: JsonSchemaObject, role: Role): Facet | undefined {
   const info = evaluatedClosure(r, role);
-  if (info.allProps) return undefined;
+  if (info.allProps && !(role === 'B' && info.conditionalProps)) return undefined;
+  if (role === 'B' && info.conditionalProps) {
+    const restAll = child(r, s.unevaluatedProperties);
+    if (isTrivialRef(restAll)) return undefined;
+    return { props: new Map(), patterns: [], rest: restAll, model: isFalseRef(restAll) ? 'closed' : 'partial', declares: true, unevaluated: true };
+  }
   const props = new Map<string, SRef>();
   for (const n of info.names) props.set(n, TRUE_REF);
   const patterns: PatternEntry[] = [];
@@ -600,6 +697,11 @@ function unevaluatedPropsFacet(r: SRef, s: JsonSchemaObject, role: Role): Facet 
 
 function unevaluatedItemsTuple(r: SRef, s: JsonSchemaObject, role: Role): Tuple | undefined {
   const info = evaluatedClosure(r, role);
+  if (role === 'B' && info.conditionalItems) {
+    const restAll = child(r, s.unevaluatedItems);
+    if (isTrivialRef(restAll)) return undefined;
+    return { prefix: [], rest: restAll, model: tupleModel(restAll), unevaluated: true };
+  }
   if (info.allItems) return undefined;
   if (info.containsSeen && role === 'A') return undefined;
   const rest = child(r, s.unevaluatedItems);
@@ -690,7 +792,7 @@ export function flatten(conj: readonly SRef[], role: Role): Flat {
   const f = emptyFlat(atoms);
   f.key = keys.join('&');
   f.refFree = atoms.every((a) => !nodeInfo(a.node).hasRef);
-  f.issues = issues;
+  f.issues = issues.length ? issues : EMPTY;
   for (const a of atoms) mergeInto(f, parseAtom(a, role));
   if (issues.length) f.constrains = true;
   finishKinds(f);
@@ -707,7 +809,7 @@ const trueFlat: Flat = (() => {
   return f;
 })();
 const falseFlat: Flat = (() => {
-  const f = emptyFlat([]);
+  const f = emptyFlat([FALSE_REF]);
   f.key = 'F';
   f.empty = true;
   f.kinds = 0;
@@ -715,34 +817,44 @@ const falseFlat: Flat = (() => {
   return f;
 })();
 
+const cat = <T>(x: T[], y: T[]): T[] => (y.length === 0 ? x : x.length === 0 ? y : x.concat(y));
+
+/** Conjunction of two flats into `f` (a fresh flat); shared arrays are never mutated. */
 function mergeInto(f: Flat, a: Flat): void {
   if (a.empty) f.empty = true;
   f.kinds &= a.kinds;
   f.integer ||= a.integer;
-  f.enums.push(...a.enums);
+  f.enums = cat(f.enums, a.enums);
   if (a.lo !== undefined) tightenLo(f, a.lo, a.loEx);
   if (a.hi !== undefined) tightenHi(f, a.hi, a.hiEx);
-  f.multipleOf.push(...a.multipleOf);
+  f.multipleOf = cat(f.multipleOf, a.multipleOf);
   f.minLen = Math.max(f.minLen, a.minLen);
   if (a.maxLen !== undefined) f.maxLen = f.maxLen === undefined ? a.maxLen : Math.min(f.maxLen, a.maxLen);
-  f.patterns.push(...a.patterns);
-  f.formats.push(...a.formats);
-  f.facets.push(...a.facets);
-  for (const k of a.required) f.required.add(k);
+  f.patterns = cat(f.patterns, a.patterns);
+  f.formats = cat(f.formats, a.formats);
+  f.facets = cat(f.facets, a.facets);
+  if (a.required.size) f.required = f.required.size ? new Set([...f.required, ...a.required]) : a.required;
   f.minProps = Math.max(f.minProps, a.minProps);
   if (a.maxProps !== undefined) f.maxProps = f.maxProps === undefined ? a.maxProps : Math.min(f.maxProps, a.maxProps);
-  f.propertyNames.push(...a.propertyNames);
-  for (const [k, v] of a.depReq) f.depReq.set(k, [...(f.depReq.get(k) ?? []), ...v]);
-  f.depSch.push(...a.depSch);
-  f.tuples.push(...a.tuples);
+  f.propertyNames = cat(f.propertyNames, a.propertyNames);
+  if (a.depReq.size) {
+    if (!f.depReq.size) f.depReq = a.depReq;
+    else {
+      const m = new Map(f.depReq);
+      for (const [k, v] of a.depReq) m.set(k, [...(m.get(k) ?? []), ...v]);
+      f.depReq = m;
+    }
+  }
+  f.depSch = cat(f.depSch, a.depSch);
+  f.tuples = cat(f.tuples, a.tuples);
   f.minItems = Math.max(f.minItems, a.minItems);
   if (a.maxItems !== undefined) f.maxItems = f.maxItems === undefined ? a.maxItems : Math.min(f.maxItems, a.maxItems);
   f.unique ||= a.unique;
-  f.contains.push(...a.contains);
-  f.groups.push(...a.groups);
-  f.nots.push(...a.nots);
-  f.conds.push(...a.conds);
-  f.opaque.push(...a.opaque);
+  f.contains = cat(f.contains, a.contains);
+  f.groups = cat(f.groups, a.groups);
+  f.nots = cat(f.nots, a.nots);
+  f.conds = cat(f.conds, a.conds);
+  f.opaque = cat(f.opaque, a.opaque);
   f.constrains ||= a.constrains;
 }
 

@@ -41,6 +41,25 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** A canonical string for JSON equality (object key order ignored). */
+export function stableKey(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(stableKey).join(',') + ']';
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + stableKey(o[k])).join(',') + '}';
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+const enumSets = new WeakMap<readonly unknown[], Set<string>>();
+/** Whether an enum list holds a value (hash lookup for long lists). */
+export function enumHas(list: readonly unknown[], v: unknown): boolean {
+  if (list.length < 16) return list.some((e) => deepEqual(e, v));
+  let set = enumSets.get(list);
+  if (!set) enumSets.set(list, (set = new Set(list.map(stableKey))));
+  return set.has(stableKey(v));
+}
+
 /** Length in Unicode code points, as ajv counts it. */
 export function codePointLength(s: string): number {
   let n = 0;
@@ -89,8 +108,7 @@ export function validateValue(value: unknown, conj: readonly SRef[], depth = 0):
 
 function facetValue(facet: Facet, key: string): SRef[] | undefined {
   const p = facet.props.get(key);
-  if (p) return [p];
-  const matched: SRef[] = [];
+  const matched: SRef[] = p ? [p] : [];
   for (const pe of facet.patterns) {
     if (!pe.re) return undefined;
     if (pe.re.test(key)) matched.push(pe.schema);
@@ -103,7 +121,7 @@ function checkFlat(v: unknown, f: Flat, depth: number): Tri {
   const kind = kindOfValue(v);
   if (!(f.kinds & kind)) return false;
   let result: Tri = true;
-  for (const list of f.enums) if (!list.some((e) => deepEqual(e, v))) return false;
+  for (const list of f.enums) if (!enumHas(list, v)) return false;
   if (f.opaque.length) result = undefined;
   if (kind === K_NUM) {
     const x = v as number;

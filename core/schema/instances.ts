@@ -31,7 +31,7 @@ import {
   type Flat,
   type SRef,
 } from '../compat/normalize.js';
-import { codePointLength, deepEqual, formatDefinition } from '../compat/values.js';
+import { codePointLength, deepEqual, enumHas } from '../compat/values.js';
 import { createAjv } from './ajv.js';
 import type { Draft, JsonSchema, ReferencedSchemas } from './types.js';
 
@@ -590,7 +590,7 @@ function genArray(g: Gen, f: Flat, depth: number): unknown[] {
 
 function genOfKind(g: Gen, f: Flat, t: number, depth: number): unknown {
   if (f.enums.length) {
-    const vals = f.enums[0].filter((v) => kindOfValue(v) === t && f.enums.every((l) => l.some((e) => deepEqual(e, v))));
+    const vals = f.enums[0].filter((v) => kindOfValue(v) === t && f.enums.every((l) => l === f.enums[0] || enumHas(l, v)));
     if (!vals.length) fail();
     return pick(g, vals);
   }
