@@ -44,9 +44,15 @@ export function compileValidator(schema: JsonSchema, references: ReferencedSchem
   let full: ReturnType<AnyAjv['compile']> | undefined;
   return (data) => {
     fast ??= ajvFor(draft, fastOptions, references).compile(schema as object);
-    if (fast(data)) return undefined;
-    full ??= ajvFor(draft, fullOptions, references).compile(schema as object);
-    full(data);
-    return full.errors ?? fast.errors ?? [];
+    try {
+      if (fast(data)) return undefined;
+      full ??= ajvFor(draft, fullOptions, references).compile(schema as object);
+      full(data);
+      return full.errors ?? fast.errors ?? [];
+    } catch (error) {
+      // A few schema shapes make ajv's generated code throw at validation time: report it as an
+      // invalid event (dead-lettered with the reason) rather than crash the consumer.
+      return [{ instancePath: '', schemaPath: '#', keyword: 'validator', params: {}, message: `the validator failed: ${(error as Error).message}` }];
+    }
   };
 }

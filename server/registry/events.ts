@@ -5,14 +5,15 @@ import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import type { StoredVersion } from './model.js';
 import { parseVersionSelector } from './version-param.js';
+import { runValidator } from '../../core/schema/run-validator.js';
 
 /** `POST /subjects/{s}/versions/{v}/validate`: ajv's verdict on one event, as data. */
 export async function validateEvent(ctx: RegistryContext, subject: string, rawVersion: string, body: unknown) {
   const event = eventField(body);
   const version = await resolveVersion(ctx.db, subject, parseVersionSelector(rawVersion));
   const { validate } = (await ctx.schemas.load(ctx.db, version.id))!.validator();
-  const valid = validate(event) as boolean;
-  return { valid, subject, version: version.version, semver: version.semver, errors: valid ? [] : (validate.errors ?? []) };
+  const { valid, errors } = runValidator(validate, event);
+  return { valid, subject, version: version.version, semver: version.semver, errors };
 }
 
 /**
@@ -34,8 +35,9 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   const target = versions.find((v) => v.version === to.version)!;
 
   const sourceCheck = (await ctx.schemas.load(ctx.db, from.id))!.validator().validate;
-  if (!sourceCheck(event)) {
-    throw new RegistryError('INVALID_EVENT', `The event is not valid under version ${from.version} (${from.semver})`, { errors: sourceCheck.errors });
+  const sourceOutcome = runValidator(sourceCheck, event);
+  if (!sourceOutcome.valid) {
+    throw new RegistryError('INVALID_EVENT', `The event is not valid under version ${from.version} (${from.semver})`, { errors: sourceOutcome.errors });
   }
   const chain = planChain(versions, source.version, target.version, (a, b, direction) =>
     direction === 'UPGRADE'
@@ -50,9 +52,10 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
     throw error;
   }
   const targetCheck = (await ctx.schemas.load(ctx.db, to.id))!.validator().validate;
-  if (!targetCheck(migrated)) {
+  const targetOutcome = runValidator(targetCheck, migrated);
+  if (!targetOutcome.valid) {
     throw new RegistryError('INVALID_EVENT', `The migrated event is not valid under version ${to.version} (${to.semver})`, {
-      errors: targetCheck.errors,
+      errors: targetOutcome.errors,
       output: migrated,
     });
   }

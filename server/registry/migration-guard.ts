@@ -2,6 +2,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import { ruleFor, verifyRule, type RuleSet } from '../../core/migrate/index.js';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { compileSchema } from '../../core/schema/compile.js';
+import { runValidator } from '../../core/schema/run-validator.js';
 import { sampleInstances } from '../../core/schema/instances.js';
 import type { JsonSchema } from '../../core/schema/types.js';
 
@@ -83,5 +84,5 @@ function samplesOf(input: SchemaInput, examples: readonly unknown[]): unknown[] 
   const fromSchema = typeof input.schema === 'object' && Array.isArray(input.schema.examples) ? input.schema.examples : [];
   const generated = sampleInstances(input.schema as JsonSchema, { references: input.references, count: GENERATED_SAMPLES, seed: 1 });
   const { validate } = compileSchema(input.schema, input.references);
-  return [...examples, ...fromSchema, ...generated].filter((sample) => validate(sample));
+  return [...examples, ...fromSchema, ...generated].filter((sample) => runValidator(validate, sample).valid);
 }

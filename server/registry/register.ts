@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { compileSchema } from '../../core/schema/compile.js';
+import { runValidator } from '../../core/schema/run-validator.js';
 import { appendAudit } from '../storage/audit-rows.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
@@ -122,9 +123,10 @@ function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[
   if (examples.length === 0) return;
   const { validate } = compileSchema(candidate.schema, candidate.references);
   examples.forEach((example, index) => {
-    if (!validate(example)) {
+    const outcome = runValidator(validate, example);
+    if (!outcome.valid) {
       throw new RegistryError('INVALID_EVENT', `examples[${index}] is not valid under the schema being registered`, {
-        errors: validate.errors,
+        errors: outcome.errors,
       });
     }
   });

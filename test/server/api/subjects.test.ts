@@ -145,3 +145,24 @@ describe('deleting, Confluent style', () => {
     expect(invalid.body.errors[0]).toMatchObject({ keyword: 'required' });
   });
 });
+
+describe('drafts', () => {
+  it('reads a schema without $schema that uses array-form items as draft-07 instead of refusing it', async () => {
+    const tuple = { type: 'array', items: [{ type: 'string' }, { type: 'number' }], additionalItems: false };
+    const created = await api('POST', '/subjects/draft.Tuple/versions', register(tuple));
+    expect(created.status).toBe(200);
+    expect((await api('POST', '/subjects/draft.Tuple/versions/1/validate', { event: ['a', 1] })).body.valid).toBe(true);
+    expect((await api('POST', '/subjects/draft.Tuple/versions/1/validate', { event: ['a', 1, 2] })).body.valid).toBe(false);
+  });
+
+  it('registers draft-07, 2019-09 and 2020-12 schemas named by $schema', async () => {
+    for (const [subject, uri] of [
+      ['draft.Seven', 'http://json-schema.org/draft-07/schema#'],
+      ['draft.Nineteen', 'https://json-schema.org/draft/2019-09/schema'],
+      ['draft.Twenty', 'https://json-schema.org/draft/2020-12/schema'],
+    ] as const) {
+      const created = await api('POST', `/subjects/${subject}/versions`, register({ $schema: uri, type: 'object', properties: { a: { type: 'integer' } } }));
+      expect(created.status).toBe(200);
+    }
+  });
+});
