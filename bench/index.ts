@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>
   client: () => import('./client.js'),
   codegen: () => import('./codegen.js'),
   flows: () => import('./flows.js'),
+  soak: () => import('./soak.js'),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

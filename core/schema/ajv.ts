@@ -2,6 +2,7 @@ import { Ajv, type Options } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { re2RegExp } from './re2-regexp.js';
 import type { Draft } from './types.js';
 
 // ajv-formats ships CommonJS whose default export is the plugin function.
@@ -17,13 +18,16 @@ export const baseAjvOptions: Options = {
   strict: false,
   allErrors: true,
   validateFormats: true,
-  // Patterns run on RE2-like semantics where possible; see core/schema/safe-pattern.ts for the guard.
   unicodeRegExp: true,
+  // Patterns run on RE2 (linear time): a hostile `pattern` cannot stall validation. See re2-regexp.ts.
+  code: { regExp: re2RegExp },
 };
 
 /** A fresh ajv instance for one draft, with formats. */
 export function createAjv(draft: Draft, options: Options = {}): Ajv {
-  const opts = { ...baseAjvOptions, ...options };
+  // Standalone source (codegen) keeps ajv's own RegExp: generated modules cannot import our engine.
+  const code = options.code?.source ? options.code : { ...baseAjvOptions.code, ...options.code };
+  const opts = { ...baseAjvOptions, ...options, code };
   const ajv: Ajv =
     draft === '2020-12' ? new Ajv2020(opts) : draft === '2019-09' ? (new Ajv2019(opts) as unknown as Ajv) : new Ajv(opts);
   addFormats(ajv);

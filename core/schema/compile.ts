@@ -15,16 +15,31 @@ export interface CompiledSchema {
  * sees it (the draft is chosen from it first), so draft-04/06 documents and references written
  * in another draft compile on one ajv instance.
  */
-export function compileSchema(schema: JsonSchema, references: ReferencedSchemas = {}): CompiledSchema {
+export function compileSchema(
+  schema: JsonSchema,
+  references: ReferencedSchemas = {},
+  options: { metaSchemaChecked?: boolean } = {},
+): CompiledSchema {
   const draft = draftOf(schema);
-  const ajv = createAjv(draft);
+  // A fresh ajv compiles the draft's meta-schema before the first schema it validates: skip that
+  // (most of a registration's CPU time) when the caller has just run metaSchemaErrors itself.
+  const ajv = createAjv(draft, options.metaSchemaChecked ? { validateSchema: false } : {});
   for (const [name, referenced] of Object.entries(references)) ajv.addSchema(withoutMetaSchema(referenced) as object, name);
   return { validate: ajv.compile(withoutMetaSchema(schema) as object), draft };
 }
 
+// One ajv per draft for meta-schema checks: `validateSchema` adds nothing to the instance, and
+// compiling the draft's meta-schema afresh on every registration cost most of its CPU time.
+const metaValidators = new Map<ReturnType<typeof draftOf>, ReturnType<typeof createAjv>>();
+function metaValidator(draft: ReturnType<typeof draftOf>) {
+  let ajv = metaValidators.get(draft);
+  if (!ajv) metaValidators.set(draft, (ajv = createAjv(draft)));
+  return ajv;
+}
+
 /** Meta-schema validation for the schema's own draft: ajv's error text, or undefined when valid. */
 export function metaSchemaErrors(schema: JsonSchema): string | undefined {
-  const ajv = createAjv(draftOf(schema));
+  const ajv = metaValidator(draftOf(schema));
   const valid = ajv.validateSchema(withoutMetaSchema(schema) as object);
   return valid ? undefined : ajv.errorsText(ajv.errors, { dataVar: 'schema' });
 }

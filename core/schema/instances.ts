@@ -9,7 +9,7 @@
  * fewer instances, or none, when valid ones are hard to find.
  */
 import type { ValidateFunction } from 'ajv';
-import { compatDraft, getDoc, isObject } from '../compat/document.js';
+import { compatDraft, getDoc, isObject } from '../compat/document/index.js';
 import {
   child,
   compilePattern,

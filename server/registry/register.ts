@@ -58,7 +58,9 @@ export async function registerSchema(
     if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
 
     const groupOf = groupFunction(config);
-    const policyVersions = await Promise.all(live.map((version) => toPolicyVersion(ctx, tx, version, groupOf)));
+    // One query at a time: a transaction's connection runs its queries in sequence anyway.
+    const policyVersions: PolicyVersion[] = [];
+    for (const version of live) policyVersions.push(await toPolicyVersion(ctx, tx, version, groupOf));
     const decision =
       mode === 'IMPORT'
         ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }

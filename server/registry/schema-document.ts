@@ -2,6 +2,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
 import { compileSchema, metaSchemaErrors } from '../../core/schema/compile.js';
 import { collectIds, collectRefs } from '../../core/schema/refs.js';
+import { findInPlaceRefCycle } from '../../core/schema/ref-cycles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import type { SchemaReference } from './model.js';
 
@@ -30,10 +31,14 @@ export function prepareSchema(
   }
   const parsed = parseSchemaField(input.schema);
   assertResolvableRefs(parsed, resolved);
+  const loop = findInPlaceRefCycle(parsed);
+  if (loop) {
+    throw new RegistryError('INVALID_SCHEMA', `Invalid schema: $ref loop ${loop.join(' → ')} never reads the event, so validation would recurse forever`);
+  }
   const metaErrors = metaSchemaErrors(parsed);
   if (metaErrors) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${metaErrors}`);
   try {
-    compileSchema(parsed, resolved);
+    compileSchema(parsed, resolved, { metaSchemaChecked: true });
   } catch (error) {
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${(error as Error).message}`, {}, { cause: error });
   }

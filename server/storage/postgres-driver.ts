@@ -27,6 +27,8 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
+    // Client-side bound: when the network (not the server) hangs, statement_timeout never fires.
+    query_timeout: (options.statementTimeoutMs ?? 15_000) + 2_000,
   });
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would kill the
   // process. The next query reconnects, and /readyz reports the outage meanwhile.
@@ -44,16 +46,26 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
     ...asExecutor(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: if its connection drops while the transaction
+      // is doing JavaScript work between queries, the 'error' event would be uncaught and kill
+      // the process. Keep it, fail the next query, and destroy the client instead of reusing it.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(asExecutor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // After a client-side query timeout the server may still answer the old query later: such
+        // a connection is not safe to reuse, so it is dropped like a broken one.
+        if (/Query read timeout/.test((error as Error).message ?? '')) broken ??= error as Error;
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken ?? false);
       }
     },
     exec: async (sql) => {

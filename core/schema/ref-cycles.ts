@@ -1,0 +1,92 @@
+import type { JsonSchema } from './types.js';
+
+/** Keywords that apply a subschema to the same instance location (they consume nothing). */
+const inPlaceSingle = ['not', 'if', 'then', 'else'] as const;
+const inPlaceArrays = ['allOf', 'anyOf', 'oneOf'] as const;
+
+type Node = Record<string, unknown>;
+
+/**
+ * A `$ref` loop that never steps into the instance — `{"$ref": "#"}`, or `a → b → a` through
+ * `$defs` — makes every validation recurse until the stack overflows. Such a schema describes
+ * nothing and is refused at registration. Loops that pass through `properties`, `items` and the
+ * like are fine (recursive data structures): each step consumes a level of the event.
+ *
+ * Returns the loop as JSON pointers (`['/$defs/a', '/$defs/b', '/$defs/a']`), or undefined.
+ * Only same-document fragment references are followed; named references are other documents,
+ * checked when they were registered.
+ */
+export function findInPlaceRefCycle(schema: JsonSchema): string[] | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const root = schema as Node;
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+
+  const visit = (node: Node, pointer: string, resource: string): string[] | undefined => {
+    if (state.get(pointer) === 'done') return undefined;
+    if (state.get(pointer) === 'open') return [...path.slice(path.indexOf(pointer)), pointer];
+    state.set(pointer, 'open');
+    path.push(pointer);
+    for (const [child, childPointer] of inPlaceChildren(node, pointer)) {
+      const base = typeof child.$id === 'string' ? childPointer : resource;
+      const loop = visit(child, childPointer, base);
+      if (loop) return loop;
+    }
+    for (const keyword of ['$ref', '$dynamicRef', '$recursiveRef'] as const) {
+      const ref = node[keyword];
+      if (typeof ref !== 'string' || !(ref === '#' || ref.startsWith('#/'))) continue;
+      const targetPointer = resource + safeDecode(ref.slice(1));
+      const target = resolvePointer(root, targetPointer);
+      if (target) {
+        const loop = visit(target, targetPointer, typeof target.$id === 'string' ? targetPointer : resource);
+        if (loop) return loop;
+      }
+    }
+    path.pop();
+    state.set(pointer, 'done');
+    return undefined;
+  };
+
+  // Every subschema is a possible entry point: a loop may sit in $defs, reached from anywhere.
+  const stack: Array<[unknown, string, string]> = [[root, '', '']];
+  while (stack.length > 0) {
+    const [node, pointer, resource] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (!Array.isArray(node)) {
+      const base = pointer !== '' && typeof (node as Node).$id === 'string' ? pointer : resource;
+      const loop = visit(node as Node, pointer, base);
+      if (loop) return loop.map((p) => p || '/');
+    }
+    for (const [key, value] of Object.entries(node)) stack.push([value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, resource]);
+  }
+  return undefined;
+}
+
+function inPlaceChildren(node: Node, pointer: string): Array<[Node, string]> {
+  const children: Array<[Node, string]> = [];
+  for (const keyword of inPlaceSingle) if (isNode(node[keyword])) children.push([node[keyword] as Node, `${pointer}/${keyword}`]);
+  for (const keyword of inPlaceArrays) {
+    const list = node[keyword];
+    if (Array.isArray(list)) list.forEach((item, index) => isNode(item) && children.push([item, `${pointer}/${keyword}/${index}`]));
+  }
+  return children;
+}
+
+function resolvePointer(root: Node, pointer: string): Node | undefined {
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Node)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return isNode(node) ? node : undefined;
+}
+
+const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { RegistryError } from '../../core/errors/index.js';
+
+/**
+ * Deepest JSON nesting a request body may have. JSON.parse copes with any depth, but the
+ * recursive code after it does not: `JSON.stringify` in an error message, ajv, the compatibility
+ * engine and PostgreSQL's jsonb all overflow somewhere in the thousands. A schema may nest 256
+ * levels (schema-document.ts); events and wrappers get headroom on top.
+ */
+export const MAX_BODY_DEPTH = 512;
+
+/** Depth of a parsed JSON value, iteratively (a recursive walk would overflow on the input it guards against). */
+export function jsonDepth(value: unknown, stopAt = MAX_BODY_DEPTH + 1): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max >= stopAt) return max;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** Refuses over-deep bodies with 400 before any handler sees them. */
+export function limitBodyDepth(app: FastifyInstance, maxDepth = MAX_BODY_DEPTH): void {
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== null && typeof request.body === 'object' && jsonDepth(request.body, maxDepth + 1) > maxDepth) {
+      throw new RegistryError('BAD_REQUEST', `The request body is nested deeper than ${maxDepth} levels`);
+    }
+  });
+}
