@@ -24,7 +24,8 @@ async function registrationsPerSecond(url: string, writers = 16, perWriter = 60)
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       for (let n = 0; n < perWriter; n++) {
-        const schema = { type: 'object', properties: Object.fromEntries(Array.from({ length: n + 1 }, (_, i) => [`f${i}`, { type: 'string' }])) };
+        // A closed object gaining one optional property per version: each is a compatible minor.
+        const schema = { type: 'object', additionalProperties: false, properties: Object.fromEntries(Array.from({ length: n + 1 }, (_, i) => [`f${i}`, { type: 'string' }])) };
         const response = await fetch(`${url}/subjects/bench.${run}.w${w}/versions`, {
           method: 'POST',
           headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },

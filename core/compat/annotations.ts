@@ -3,9 +3,9 @@
  * valid. The walk follows schema positions only, so a property *named* "title" is not mistaken for
  * the `title` keyword.
  */
-import { escapePointer, isObject, MAX_DOC_DEPTH, nodeInfo, type JsonSchema } from './document.js';
+import { escapePointer, isObject, MAX_DOC_DEPTH, nodeInfo, type JsonSchema } from './document/index.js';
 import type { ChangeKind } from './kinds.js';
-import { CONSTRAINING } from './normalize.js';
+import { CONSTRAINING } from './normalize/index.js';
 
 export const annotationKinds: Readonly<Record<string, ChangeKind>> = {
   title: 'TITLE_CHANGED',

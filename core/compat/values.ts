@@ -18,7 +18,7 @@ import {
   type Facet,
   type Flat,
   type SRef,
-} from './normalize.js';
+} from './normalize/index.js';
 
 type Tri = boolean | undefined;
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCompatibility } from '../../../core/compat/index.js';
 import { compileValidator, sampleInstancesInternal } from '../../../core/schema/instances.js';
 import type { JsonSchema } from '../../../core/schema/types.js';
-import { getDoc } from '../../../core/compat/document.js';
-import { rootRef } from '../../../core/compat/normalize.js';
+import { getDoc } from '../../../core/compat/document/index.js';
+import { rootRef } from '../../../core/compat/normalize/index.js';
 import { validateValue } from '../../../core/compat/values.js';
 import { mulberry, perturb, Rng, schemaPairArbitrary } from './schema-arbitrary.js';
 

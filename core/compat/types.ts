@@ -1,0 +1,39 @@
+import type { JsonSchema, ReferencedSchemas } from '../schema/types.js';
+import type { ChangeKind } from './kinds.js';
+import type { CompatibilityPolicy } from './levels.js';
+
+export interface SchemaChange {
+  kind: ChangeKind;
+  /** JSON pointer into the schema ("" is the root). */
+  path: string;
+  breaksBackward: boolean;
+  breaksForward: boolean;
+  message: string;
+}
+
+export interface SchemaInput {
+  schema: JsonSchema;
+  references?: ReferencedSchemas;
+  version?: number;
+}
+
+export interface CompareOptions {
+  policy?: CompatibilityPolicy;
+}
+
+export interface Counterexample {
+  event: unknown;
+  direction: 'backward' | 'forward';
+  againstVersion?: number;
+  writer: 'older' | 'newer';
+}
+
+export interface CompatibilityResult {
+  compatible: boolean;
+  changes: SchemaChange[];
+  messages: string[];
+  counterexample?: Counterexample;
+  failedAgainstVersion?: number;
+}
+
+export type SemverBump = 'patch' | 'minor' | 'major';
