@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
+import { jsonDepth } from '../../core/schema/json-depth.js';
 
 /**
  * Deepest JSON nesting a request body may have. JSON.parse copes with any depth, but the
@@ -8,20 +9,6 @@ import { RegistryError } from '../../core/errors/index.js';
  * levels (schema-document.ts); events and wrappers get headroom on top.
  */
 export const MAX_BODY_DEPTH = 512;
-
-/** Depth of a parsed JSON value, iteratively (a recursive walk would overflow on the input it guards against). */
-export function jsonDepth(value: unknown, stopAt = MAX_BODY_DEPTH + 1): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > max) max = depth;
-    if (max >= stopAt) return max;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return max;
-}
 
 /** Refuses over-deep bodies with 400 before any handler sees them. */
 export function limitBodyDepth(app: FastifyInstance, maxDepth = MAX_BODY_DEPTH): void {

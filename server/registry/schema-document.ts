@@ -1,6 +1,7 @@
 import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
 import { compileSchema, metaSchemaErrors } from '../../core/schema/compile.js';
+import { jsonDepth } from '../../core/schema/json-depth.js';
 import { collectIds, collectRefs } from '../../core/schema/refs.js';
 import { findInPlaceRefCycle } from '../../core/schema/ref-cycles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
@@ -59,7 +60,7 @@ function parseSchemaField(schema: unknown): JsonSchema {
   if (typeof parsed !== 'boolean' && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))) {
     throw new RegistryError('INVALID_SCHEMA', 'Invalid schema: a JSON Schema is an object or a boolean');
   }
-  if (nestingDepth(parsed) > MAX_NESTING) {
+  if (jsonDepth(parsed, MAX_NESTING + 1) > MAX_NESTING) {
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema: nested deeper than ${MAX_NESTING} levels`);
   }
   return parsed as JsonSchema;
@@ -87,17 +88,4 @@ function absolute(ref: string, base: string): string {
   } catch {
     return ref;
   }
-}
-
-function nestingDepth(value: unknown): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > max) max = depth;
-    if (max > MAX_NESTING) return max;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return max;
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../../../cli/main.js';
+import { runCharter } from '../../support/cli.js';
 
 export interface CliRun {
   code: number;
@@ -9,20 +9,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `charter …` in-process, capturing what it writes; restores the streams even when it throws. */
-export async function runCli(argv: string[]): Promise<CliRun> {
-  const writes = { stdout: '', stderr: '' };
-  const original = { stdout: process.stdout.write, stderr: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => ((writes.stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((writes.stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, ...writes };
-  } finally {
-    process.stdout.write = original.stdout;
-    process.stderr.write = original.stderr;
-  }
-}
+/** Runs `charter …` in-process, capturing what it writes (the shared runner in test/support). */
+export const runCli = (argv: string[]): Promise<CliRun> => runCharter(argv);
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'charter-cli-'): Promise<string> {

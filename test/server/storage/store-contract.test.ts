@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SqlDriver, type StoreOptions } from '../../../server/index.js';
 import { testBackends } from '../../support/databases.js';
+import { spawnServer } from '../../support/child-server.js';
 import { call, startRegistry, type TestRegistry } from '../../support/registry.js';
 import { numberedSchema, register } from '../../support/schemas.js';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The one storage contract, run on every backend (PGlite always, PostgreSQL when DATABASE_URL is set). */
 describe.each(testBackends)('storage contract on $name', (backend) => {
@@ -71,7 +68,9 @@ for (const backend of testBackends.filter((b) => b.name === 'postgres')) {
     afterAll(() => drop());
 
     it('two server processes sharing one PostgreSQL number 32 concurrent registrations without gaps', async () => {
-      const servers = await Promise.all([spawnServer(store), spawnServer(store)]);
+      if (store.kind !== 'postgres') throw new Error('two processes need PostgreSQL');
+      const { databaseUrl } = store;
+      const servers = await Promise.all([spawnServer({ databaseUrl }), spawnServer({ databaseUrl })]);
       try {
         const responses = await Promise.all(
           Array.from({ length: 32 }, (_, n) =>
@@ -83,7 +82,7 @@ for (const backend of testBackends.filter((b) => b.name === 'postgres')) {
         const seenByOther = await call(servers[1]!.url, 'GET', '/subjects/race.TwoProcesses/versions');
         expect(seenByOther.body).toHaveLength(32);
       } finally {
-        for (const server of servers) server.process.kill('SIGTERM');
+        await Promise.all(servers.map((server) => server.stop()));
       }
     });
   });
@@ -110,24 +109,4 @@ async function counts(db: SqlDriver) {
             (SELECT count(*)::int FROM charter_audit) AS audit`,
   );
   return rows[0];
-}
-
-async function spawnServer(store: StoreOptions): Promise<{ url: string; process: ChildProcess }> {
-  if (store.kind !== 'postgres') throw new Error('two processes need PostgreSQL');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/charter.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: store.databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-  });
-  return { url, process: child };
 }
