@@ -24,6 +24,10 @@ export function buildOpenApiDocument(version: string): OpenAPIObject {
     .addVersion(version)
     .addDescription('A Confluent-compatible JSON Schema registry with semver, verified migration rules and consumer negotiation.');
   for (const [name, schema] of Object.entries(componentSchemas)) builder.addSchema(name, schema);
+  // Authentication is off unless the server runs with an auth file, hence the empty alternative.
+  builder.addSecurityScheme('apiKey', { type: 'http', scheme: 'basic', description: 'An API key as key:secret (Confluent basic.auth.user.info)' });
+  builder.addSecurityScheme('bearer', { type: 'http', scheme: 'bearer', description: 'An API key key:secret, or a JWT verified against the JWKS' });
+  builder.rootDoc.security = [{}, { apiKey: [] }, { bearer: [] }];
   const byPath = new Map<string, Record<string, unknown>>();
   for (const op of operations) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(
