@@ -6,6 +6,7 @@
  * first check of fresh documents; "warm" repeats it (the per-document normal forms are cached).
  */
 import { checkCompatibility, type JsonSchema } from '../core/compat/index.js';
+import { runOverHttp } from './compat-http.js';
 
 const PROPS = 1000;
 
@@ -109,4 +110,5 @@ export default async function run(): Promise<void> {
   line('compat pair, 1,000 properties, BACKWARD, fresh documents (median of 7)', pairFresh, 20);
   line('compat FULL_TRANSITIVE, new version vs 1,000 earlier versions (median of 5)', median(runs), 200);
   process.stdout.write(`(setup: first FULL_TRANSITIVE check over 1,000 uncached versions took ${registerMs.toFixed(0)} ms)\n`);
+  await runOverHttp(schema, Number(process.env.BENCH_HTTP_GROUP ?? 100));
 }

@@ -39,7 +39,7 @@ export function prepareSchema(
   const metaErrors = metaSchemaErrors(parsed);
   if (metaErrors) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${metaErrors}`);
   try {
-    compileSchema(parsed, resolved, { metaSchemaChecked: true });
+    compileSchema(parsed, resolved, { metaSchemaChecked: true, checkOnly: true });
   } catch (error) {
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${(error as Error).message}`, {}, { cause: error });
   }
