@@ -77,6 +77,7 @@ export async function checkSchemaCompatibility(
         live: inputs.map(({ version, input }) => ({ version: version.version, semver: version.semver, input, group: String(semver.major(version.semver)) })),
         declared: request.semver,
         config,
+        checked: result,
       }).semver;
     } catch {
       // The schema is compatible but its declared semver is not acceptable; registration will say why.

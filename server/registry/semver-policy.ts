@@ -41,6 +41,8 @@ export function decideVersion(params: {
   live: readonly PolicyVersion[];
   declared?: string;
   config: EffectiveConfig;
+  /** The group check, when the caller has just run it (the compatibility endpoint): not run again. */
+  checked?: CompatibilityResult;
 }): VersionDecision {
   const { candidate, live, declared, config } = params;
   const latest = live.at(-1);
@@ -53,7 +55,7 @@ export function decideVersion(params: {
   if (groupVersions.length === 0) return { semver: declared!, bump: 'major', opensGroup: true };
 
   const options = { policy: config.compatibilityPolicy };
-  const compatibility = checkCompatibility(candidate, groupVersions.map(versionInput), config.compatibilityLevel, options);
+  const compatibility = params.checked ?? checkCompatibility(candidate, groupVersions.map(versionInput), config.compatibilityLevel, options);
   if (!compatibility.compatible) throw incompatible(compatibility, latest);
 
   const level = config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel;
