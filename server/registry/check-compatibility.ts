@@ -1,11 +1,10 @@
 import semver from 'semver';
-import { checkCompatibility, type CompatibilityLevel, type CompatibilityResult, type SchemaInput } from '../../core/compat/index.js';
+import { checkCompatibility, type CompatibilityLevel, type CompatibilityResult } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import { parseRegisterRequest } from './register-request.js';
-import { pinReferences, resolveReferences } from './schema-cache.js';
-import { prepareSchema } from './schema-document.js';
+import { prepareRequestSchema } from './request-schema.js';
 import { decideVersion } from './semver-policy.js';
 import { effectiveConfig } from './settings.js';
 import type { VersionSelector } from './version-param.js';
@@ -43,10 +42,7 @@ export async function checkSchemaCompatibility(
 ): Promise<CompatibilityAnswer> {
   const request = parseRegisterRequest(body);
   const config = await effectiveConfig(ctx.db, subject);
-  const references = await pinReferences(ctx.db, request.references);
-  const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
-  const prepared = prepareSchema({ ...request, references }, resolved, { normalize: Boolean(options.normalize) || config.normalize });
-  const candidate: SchemaInput = { schema: prepared.parsed, references: resolved };
+  const { candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
   const policy = { policy: config.compatibilityPolicy };
 
   if (selector) {

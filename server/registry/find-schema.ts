@@ -2,8 +2,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from './context.js';
 import { versionBody, versionsOrNotFound } from './lookup.js';
 import { parseRegisterRequest } from './register-request.js';
-import { pinReferences, resolveReferences } from './schema-cache.js';
-import { prepareSchema } from './schema-document.js';
+import { prepareRequestSchema } from './request-schema.js';
 import { effectiveConfig } from './settings.js';
 
 /** `POST /subjects/{s}`: is this exact schema registered under the subject, and as which version? */
@@ -16,9 +15,7 @@ export async function lookupSchema(
   const request = parseRegisterRequest(body);
   const versions = await versionsOrNotFound(ctx.db, subject, options.includeDeleted);
   const config = await effectiveConfig(ctx.db, subject);
-  const references = await pinReferences(ctx.db, request.references);
-  const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
-  const prepared = prepareSchema({ ...request, references }, resolved, { normalize: options.normalize || config.normalize });
+  const { prepared } = await prepareRequestSchema(ctx, request, options.normalize || config.normalize);
   const match = versions.findLast((version) => version.schema === prepared.text && sameReferences(version.references, prepared.references));
   if (!match) throw new RegistryError('SCHEMA_NOT_FOUND', 'Schema not found');
   return versionBody(match);

@@ -11,8 +11,7 @@ import type { Actor, RegistryContext } from './context.js';
 import { guardMigrations } from './migration-guard.js';
 import type { RegistryMode, StoredVersion, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
-import { pinReferences, resolveReferences } from './schema-cache.js';
-import { prepareSchema } from './schema-document.js';
+import { prepareRequestSchema } from './request-schema.js';
 import { decideVersion, type PolicyVersion } from './semver-policy.js';
 import { effectiveConfig, effectiveMode, type EffectiveConfig } from './settings.js';
 import { assertValidSubject } from './subject-name.js';
@@ -44,10 +43,7 @@ export async function registerSchema(
   const request = parseRegisterRequest(body);
   const [mode, config] = await Promise.all([effectiveMode(ctx.db, subject), effectiveConfig(ctx.db, subject)]);
   assertWritable(mode, subject, request);
-  const references = await pinReferences(ctx.db, request.references);
-  const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
-  const prepared = prepareSchema({ ...request, references }, resolved, { normalize: Boolean(options.normalize) || config.normalize });
-  const candidate: SchemaInput = { schema: prepared.parsed, references: resolved };
+  const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
   assertExamplesValid(candidate, request.examples);
 
   return ctx.db.transaction(async (tx) => {

@@ -1,0 +1,21 @@
+import type { SchemaInput } from '../../core/compat/index.js';
+import type { RegistryContext } from './context.js';
+import type { RegisterRequest } from './register-request.js';
+import { pinReferences, resolveReferences } from './schema-cache.js';
+import { prepareSchema, type PreparedSchema } from './schema-document.js';
+
+/**
+ * The schema of a register, lookup or compatibility request, checked and ready: references pinned
+ * to concrete versions and resolved, the document validated and put in its stored form, and the
+ * engine's input built from it. The three routes must read a schema identically.
+ */
+export async function prepareRequestSchema(
+  ctx: RegistryContext,
+  request: RegisterRequest,
+  normalize: boolean,
+): Promise<{ prepared: PreparedSchema; candidate: SchemaInput }> {
+  const references = await pinReferences(ctx.db, request.references);
+  const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
+  const prepared = prepareSchema({ ...request, references }, resolved, { normalize });
+  return { prepared, candidate: { schema: prepared.parsed, references: resolved } };
+}
