@@ -52,7 +52,7 @@ function baseProperty(i: number): Record<string, unknown> {
  * registered versions do: a few documentation edits and a few equivalent rewrites (a property
  * wrapped in `allOf`, a bound spelled exclusively), never a change of meaning.
  */
-function schema(variant: number, extra = 0): JsonSchema {
+export function schema(variant: number, extra = 0): JsonSchema {
   const properties: Record<string, unknown> = {};
   const touched = new Set([variant % PROPS, (variant * 7 + 3) % PROPS, (variant * 13 + 5) % PROPS]);
   for (let i = 0; i < PROPS; i++) {

@@ -39,7 +39,26 @@ let numIds = new Map<number, number>();
 let objRoot: TrieNode = { id: 0, next: undefined };
 let arrRoot: TrieNode = { id: 0, next: undefined };
 let seqRoot: TrieNode = { id: 0, next: undefined };
+/**
+ * Each schema node's packed info lives on the node itself, under a non-enumerable symbol (invisible
+ * to JSON.stringify, Object.keys and deep-equality helpers). A WeakMap would be the tidier home, but
+ * V8 slows down badly with millions of live WeakMap entries: a registry holding 1,000 versions of a
+ * 1,000-property schema made every lookup and every major GC crawl. Frozen or sealed nodes fall back
+ * to the WeakMap. A reset of the intern table takes a fresh symbol, which invalidates every stored info.
+ */
+let INFO = Symbol('charter.nodeInfo');
 let nodeInfos = new WeakMap<object, number>();
+
+function storedInfo(obj: object): number | undefined {
+  const own = (obj as { [INFO]?: number })[INFO];
+  if (own !== undefined) return own;
+  return nodeInfos.get(obj);
+}
+
+function storeInfo(obj: object, packed: number): void {
+  if (Object.isExtensible(obj)) Object.defineProperty(obj, INFO, { value: packed, writable: true, configurable: true, enumerable: false });
+  else nodeInfos.set(obj, packed);
+}
 const INTERN_LIMIT = 4_000_000;
 const DATA_KEYS = new Set(['enum', 'const', 'examples', 'default']);
 const ID_KEYS = new Set(['$id', '$anchor', '$dynamicAnchor', '$recursiveAnchor']);
@@ -113,14 +132,15 @@ export function nodeInfo(value: unknown): NodeInfo {
     arrRoot = { id: 0, next: undefined };
     seqRoot = { id: 0, next: undefined };
     nodeInfos = new WeakMap();
+    INFO = Symbol('charter.nodeInfo');
     internGeneration++;
     for (const l of resetListeners) l();
   }
   if (typeof value === 'object' && value !== null) {
-    let packed = nodeInfos.get(value);
+    let packed = storedInfo(value);
     if (packed === undefined) {
       idOf(value, 0);
-      packed = nodeInfos.get(value)!;
+      packed = storedInfo(value)!;
     }
     return decode(packed);
   }
@@ -155,7 +175,7 @@ function idOf(value: unknown, depth: number): number {
       return 3;
   }
   const obj = value as object;
-  const cached = nodeInfos.get(obj);
+  const cached = storedInfo(obj);
   if (cached !== undefined) {
     lastFlags = cached % 8;
     return (cached - lastFlags) / 8;
@@ -210,7 +230,7 @@ function idOf(value: unknown, depth: number): number {
     for (let i = 0; i < n; i++) node = step(step(node, kid[i]), cid[i]);
     id = idAt(node);
   }
-  nodeInfos.set(obj, id * 8 + flags);
+  storeInfo(obj, id * 8 + flags);
   lastFlags = flags;
   return id;
 }

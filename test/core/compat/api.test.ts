@@ -43,6 +43,25 @@ describe('checkCompatibility levels', () => {
     expect(r.changes.map((c) => c.kind)).toContain('TYPE_CHANGED');
   });
 
+  it('leaves the schemas it is given unchanged to the eye, and works on frozen ones', () => {
+    const older = { type: 'object', properties: { id: { type: 'string' }, n: { type: 'integer' } }, required: ['id'] };
+    const newer = { type: 'object', properties: { id: { type: 'string' }, n: { type: 'number' } }, required: ['id'] };
+    const before = JSON.stringify([older, newer]);
+    expect(checkCompatibility({ schema: newer }, [{ schema: older }], 'BACKWARD').compatible).toBe(true);
+    // the engine caches per node, but nothing a caller can see changes
+    expect(JSON.stringify([older, newer])).toBe(before);
+    expect(Object.keys(older.properties.id)).toEqual(['type']);
+    expect(older).toStrictEqual(JSON.parse(before)[0]);
+    const deepFreeze = <T>(v: T): T => {
+      if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) deepFreeze(x);
+      return Object.freeze(v);
+    };
+    const frozenOld = deepFreeze(JSON.parse(before)[0]);
+    const frozenNew = deepFreeze(JSON.parse(before)[1]);
+    expect(checkCompatibility({ schema: frozenNew }, [{ schema: frozenOld }], 'BACKWARD').compatible).toBe(true);
+    expect(checkCompatibility({ schema: frozenOld }, [{ schema: frozenNew }], 'BACKWARD').compatible).toBe(false);
+  });
+
   it('no earlier version is always compatible', () => {
     expect(checkCompatibility({ schema: { type: 'string' } }, [], 'FULL_TRANSITIVE')).toMatchObject({ compatible: true, changes: [] });
   });
