@@ -9,6 +9,7 @@ import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { RegistryContext } from './registry/context.js';
 import { SchemaCache } from './registry/schema-cache.js';
+import { CompilePool, sharedCompilePool } from './compile-pool/index.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
 import { extensionRoutes } from './routes/extensions.js';
 import { healthRoutes } from './routes/health.js';
@@ -32,6 +33,11 @@ export interface AppOptions {
   https?: { cert: string | Buffer; key: string | Buffer };
   /** Client timeouts (defaults in http/timeouts.ts): slow clients are cut off, never waited on. */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * Worker threads compiling new schemas (0: on the event loop). Unset: the process-wide pool
+   * (cores − 1, 1–4), shared by every app in the process and started on first use.
+   */
+  compileWorkers?: number;
 }
 
 export interface CharterApp {
@@ -60,7 +66,9 @@ export function buildApp(options: AppOptions): CharterApp {
     forceCloseConnections: 'idle',
     ...(options.https ? { https: { ...options.https, ...serverOptions } } : { http: serverOptions }),
   }) as unknown as FastifyInstance; // an HTTPS server is still driven through the same API
-  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache() };
+  const compiler = options.compileWorkers === undefined ? sharedCompilePool() : new CompilePool({ size: options.compileWorkers });
+  if (compiler !== sharedCompilePool()) app.addHook('onClose', () => compiler.close());
+  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(), compiler };
   const metrics = createMetrics();
   const routes: CharterApp['routes'] = [];
   app.addHook('onRoute', (route) => {

@@ -27,6 +27,7 @@ export async function startServer(config: ServerConfig, options: { version?: str
     ...(auth ? { auth } : {}),
     ...(https ? { https } : {}),
     ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
+    ...(config.compileWorkers !== undefined ? { compileWorkers: config.compileWorkers } : {}),
     logger:
       config.logLevel === 'silent'
         ? false

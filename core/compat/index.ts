@@ -7,7 +7,7 @@
  * saying why — a breaking change is never called compatible.
  */
 export { checkCompatibility } from './check-compatibility.js';
-export { classifyChange } from './classify-change.js';
+export { classifyChange, onlyAnnotationsDiffer } from './classify-change.js';
 export { diffSchemas } from './diff-schemas.js';
 export { findCounterexample } from './find-counterexample.js';
 export { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy } from './levels.js';

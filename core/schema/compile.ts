@@ -18,17 +18,12 @@ export interface CompiledSchema {
 export function compileSchema(
   schema: JsonSchema,
   references: ReferencedSchemas = {},
-  options: { metaSchemaChecked?: boolean; checkOnly?: boolean } = {},
+  options: { metaSchemaChecked?: boolean } = {},
 ): CompiledSchema {
   const draft = draftOf(schema);
   // A fresh ajv compiles the draft's meta-schema before the first schema it validates: skip that
-  // (most of a registration's CPU time) when the caller has just run metaSchemaErrors itself.
-  // `checkOnly`: the caller only wants to know the schema compiles and drops the function, so
-  // ajv's code optimisation passes (a third of compile time on large schemas) are wasted work.
-  const ajv = createAjv(draft, {
-    ...(options.metaSchemaChecked ? { validateSchema: false } : {}),
-    ...(options.checkOnly ? { code: { optimize: false } } : {}),
-  });
+  // when the caller has just run metaSchemaErrors itself.
+  const ajv = createAjv(draft, options.metaSchemaChecked ? { validateSchema: false } : {});
   for (const [name, referenced] of Object.entries(references)) ajv.addSchema(withoutMetaSchema(referenced) as object, name);
   return { validate: ajv.compile(withoutMetaSchema(schema) as object), draft };
 }

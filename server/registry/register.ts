@@ -3,17 +3,18 @@ import type { SchemaInput } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { compileSchema } from '../../core/schema/compile.js';
 import { runValidator } from '../../core/schema/run-validator.js';
-import { appendAudit } from '../storage/audit-rows.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
-import { insertVersion, listVersions, lockSubject, maxVersion } from '../storage/version-rows.js';
+import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
+import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
 import { guardMigrations } from './migration-guard.js';
-import type { RegistryMode, StoredVersion, VersionMetadata } from './model.js';
+import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
+import type { PreparedSchema } from './schema-document.js';
 import { decideVersion, type PolicyVersion } from './semver-policy.js';
-import { effectiveConfig, effectiveMode, type EffectiveConfig } from './settings.js';
+import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
 import { assertValidSubject } from './subject-name.js';
 
 export interface RegisterResult {
@@ -24,13 +25,29 @@ export interface RegisterResult {
   created: boolean;
 }
 
+/** A request checked and ready to be decided against a subject's state. */
+interface Registration {
+  ctx: RegistryContext;
+  actor: Actor;
+  subject: string;
+  request: RegisterRequest;
+  prepared: PreparedSchema;
+  candidate: SchemaInput;
+}
+
 /**
  * Registers a schema under a subject (`POST /subjects/{s}/versions`):
  *  1. check the request and the schema (nothing is written on any failure);
- *  2. under the subject's lock, return the existing version of an identical schema (idempotent);
+ *  2. return the existing version of an identical schema (idempotent);
  *  3. decide the semver and enforce compatibility within the group;
  *  4. enforce and verify migration rules;
- *  5. write schema, version and audit row in the same transaction.
+ *  5. write schema, version and audit row in one statement.
+ *
+ * Steps 2–5 first run optimistically, without a transaction: one query reads the subject, one
+ * statement writes, and that statement writes only if it can take the subject's lock and the
+ * version number is still free. When another writer got there first, the steps run again inside a
+ * transaction holding the lock, which always succeeds. Uncontended registrations cost two round
+ * trips; contended ones are serialised per subject as before, across every server.
  */
 export async function registerSchema(
   ctx: RegistryContext,
@@ -41,71 +58,117 @@ export async function registerSchema(
 ): Promise<RegisterResult> {
   assertValidSubject(subject);
   const request = parseRegisterRequest(body);
-  const [mode, config] = await Promise.all([effectiveMode(ctx.db, subject), effectiveConfig(ctx.db, subject)]);
+  const state = await readRegistrationState<SubjectConfig>(ctx.db, subject);
+  const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
   assertExamplesValid(candidate, request.examples);
+  const registration: Registration = { ctx, actor, subject, request, prepared, candidate };
 
-  return ctx.db.transaction(async (tx) => {
+  let result: RegisterResult | undefined;
+  if (mode !== 'IMPORT') result = await attempt(registration, ctx.db, state, false).catch(retryOnVersionClash);
+  result ??= await ctx.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
-    const live = await listVersions(tx, subject);
-    const same = await findSchemaByFingerprint(tx, prepared.fingerprint);
-    const existing = same && live.find((version) => version.id === same.id);
-    if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
-
-    const groupOf = groupFunction(config);
-    // One query at a time: a transaction's connection runs its queries in sequence anyway.
-    const policyVersions: PolicyVersion[] = [];
-    for (const version of live) policyVersions.push(await toPolicyVersion(ctx, tx, version, groupOf));
-    const decision =
-      mode === 'IMPORT'
-        ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
-        : decideVersion({
-            candidate,
-            candidateGroup: (sv) => groupOf({ semver: sv, metadata: request.metadata }),
-            live: policyVersions,
-            declared: request.semver,
-            config,
-          });
-    if (mode !== 'IMPORT') {
-      const predecessor = live.at(-1);
-      await guardMigrations({
-        subject,
-        semver: decision.semver,
-        candidate,
-        candidateExamples: request.examples,
-        ruleSet: request.ruleSet,
-        predecessor: predecessor && {
-          semver: predecessor.semver,
-          input: policyVersions.at(-1)!.input,
-          examples: predecessor.examples,
-        },
-        opensGroup: decision.opensGroup,
-        requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
-      });
-    }
-    const version = request.version ?? (await maxVersion(tx, subject)) + 1;
-    if (mode === 'IMPORT' && live.some((v) => v.version === version || v.semver === decision.semver)) {
-      throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' already has version ${version} or semver ${decision.semver}`);
-    }
-    const id = await ensureSchemaChecked(tx, prepared, request.id);
-    await insertVersion(tx, {
-      subject,
-      version,
-      schemaId: id,
-      semver: decision.semver,
-      metadata: withSemver(request.metadata, decision.semver),
-      ruleSet: request.ruleSet,
-      examples: request.examples,
-    });
-    await appendAudit(tx, {
-      principal: actor.principal,
-      action: mode === 'IMPORT' ? 'schema.import' : 'schema.register',
-      subject,
-      detail: { id, version, semver: decision.semver, bump: decision.bump },
-    });
-    return { id, version, semver: decision.semver, created: true };
+    const locked = await readRegistrationState<SubjectConfig>(tx, subject);
+    assertWritable(settingsOf(locked).mode, subject, request);
+    return (await attempt(registration, tx, locked, true))!;
   });
+  if (result.created) {
+    ctx.schemas.put({ id: result.id, schemaType: 'JSON', schema: prepared.text, references: prepared.references }, candidate);
+  }
+  return result;
+}
+
+/** A version number taken by a writer that committed after our read: try again under the lock. */
+function retryOnVersionClash(error: unknown): undefined {
+  if ((error as { code?: string }).code === '23505') return undefined;
+  throw error;
+}
+
+/**
+ * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
+ * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ */
+async function attempt(
+  registration: Registration,
+  db: SqlExecutor,
+  state: RegistrationState<SubjectConfig>,
+  holdsLock: boolean,
+): Promise<RegisterResult | undefined> {
+  const { ctx, subject, request, prepared, candidate } = registration;
+  const { mode, config } = settingsOf(state);
+  const { live } = state;
+  const existing = live.find((version) => version.fingerprint === prepared.fingerprint);
+  if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
+
+  const groupOf = groupFunction(config);
+  const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
+  const decision =
+    mode === 'IMPORT'
+      ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
+      : decideVersion({
+          candidate,
+          candidateGroup: (sv) => groupOf({ semver: sv, metadata: request.metadata }),
+          live: policyVersions,
+          declared: request.semver,
+          config,
+        });
+  if (mode !== 'IMPORT') {
+    const predecessor = live.at(-1);
+    await guardMigrations({
+      subject,
+      semver: decision.semver,
+      candidate,
+      candidateExamples: request.examples,
+      ruleSet: request.ruleSet,
+      predecessor: predecessor && {
+        semver: predecessor.semver,
+        input: policyVersions.at(-1)!.input,
+        examples: predecessor.examples,
+      },
+      opensGroup: decision.opensGroup,
+      requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
+    });
+  }
+  const version = request.version ?? state.maxVersion + 1;
+  if (mode === 'IMPORT' && live.some((v) => v.version === version || v.semver === decision.semver)) {
+    throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' already has version ${version} or semver ${decision.semver}`);
+  }
+  const row: NewVersionRow = {
+    subject,
+    version,
+    semver: decision.semver,
+    metadata: withSemver(request.metadata, decision.semver),
+    ruleSet: request.ruleSet,
+    examples: request.examples,
+    audit: {
+      principal: registration.actor.principal,
+      action: mode === 'IMPORT' ? 'schema.import' : 'schema.register',
+      detail: { version, semver: decision.semver, bump: decision.bump },
+    },
+  };
+  const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
+  if (id !== undefined) return { id, version, semver: decision.semver, created: true };
+  if (!holdsLock) return undefined;
+  // Under the lock, only a schema stored by another subject's writer during the statement is left.
+  const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
+  const again = raced && (await writeRegistration(db, { id: raced.id }, row));
+  if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
+  return { id: again, version, semver: decision.semver, created: true };
+}
+
+/** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
+async function writeImported(db: SqlExecutor, prepared: PreparedSchema, importId: number, row: NewVersionRow): Promise<number | undefined> {
+  try {
+    const id = await ensureSchema(db, { ...prepared, id: importId });
+    if (id !== importId) throw new RegistryError('ID_DOES_NOT_MATCH', `This schema is already registered with id ${id}, not ${importId}`);
+    return await writeRegistration(db, { id }, row);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new RegistryError('ID_DOES_NOT_MATCH', `Schema id ${importId} is already taken by a different schema`, {}, { cause: error });
+    }
+    throw error;
+  }
 }
 
 function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
@@ -130,7 +193,7 @@ function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[
   });
 }
 
-function idempotentResult(existing: StoredVersion, request: RegisterRequest): RegisterResult {
+function idempotentResult(existing: LiveVersion, request: RegisterRequest): RegisterResult {
   if (request.semver !== undefined && request.semver !== existing.semver) {
     throw new RegistryError(
       'INVALID_SEMVER',
@@ -150,10 +213,24 @@ function groupFunction(config: EffectiveConfig): GroupOf {
     : (version) => String(semver.major(version.semver));
 }
 
-async function toPolicyVersion(ctx: RegistryContext, tx: SqlExecutor, version: StoredVersion, groupOf: GroupOf): Promise<PolicyVersion> {
-  const loaded = await ctx.schemas.load(tx, version.id, { exclusive: true });
-  if (!loaded) throw new Error(`version ${version.version} of '${version.subject}' points at missing schema ${version.id}`);
-  return { version: version.version, semver: version.semver, input: loaded.input, group: groupOf(version) };
+async function loadPolicyVersions(
+  ctx: RegistryContext,
+  db: SqlExecutor,
+  subject: string,
+  live: readonly LiveVersion[],
+  groupOf: GroupOf,
+  exclusive: boolean,
+): Promise<PolicyVersion[]> {
+  const loaded = await ctx.schemas.loadMany(
+    db,
+    live.map((version) => version.id),
+    { exclusive },
+  );
+  return live.map((version) => {
+    const schema = loaded.get(version.id);
+    if (!schema) throw new Error(`version ${version.version} of '${subject}' points at missing schema ${version.id}`);
+    return { version: version.version, semver: version.semver, input: schema.input, group: groupOf(version) };
+  });
 }
 
 /** Keeps `metadata.properties.semver` in step with the version's semver for Confluent-only clients. */
@@ -162,26 +239,7 @@ function withSemver(metadata: VersionMetadata | undefined, version: string): Ver
   return { ...metadata, properties: { ...metadata.properties, semver: version } };
 }
 
-function nextImportSemver(live: readonly StoredVersion[]): string {
+function nextImportSemver(live: readonly LiveVersion[]): string {
   const latest = live.at(-1);
   return latest ? semver.inc(latest.semver, 'minor')! : '1.0.0';
-}
-
-async function ensureSchemaChecked(
-  tx: SqlExecutor,
-  prepared: { fingerprint: string; text: string; references: import('./model.js').SchemaReference[] },
-  importId: number | undefined,
-): Promise<number> {
-  try {
-    const id = await ensureSchema(tx, { ...prepared, id: importId });
-    if (importId !== undefined && id !== importId) {
-      throw new RegistryError('ID_DOES_NOT_MATCH', `This schema is already registered with id ${id}, not ${importId}`);
-    }
-    return id;
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') {
-      throw new RegistryError('ID_DOES_NOT_MATCH', `Schema id ${importId} is already taken by a different schema`, {}, { cause: error });
-    }
-    throw error;
-  }
 }

@@ -2,7 +2,7 @@ import type { SchemaInput } from '../../core/compat/index.js';
 import { compileSchema, type CompiledSchema } from '../../core/schema/compile.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { RegistryError } from '../../core/errors/index.js';
-import { findSchemaById } from '../storage/schema-rows.js';
+import { findSchemaById, findSchemasByIds } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import { findVersion, listVersions } from '../storage/version-rows.js';
 import type { SchemaReference, StoredSchema } from './model.js';
@@ -48,6 +48,35 @@ export class SchemaCache {
     return entry;
   }
 
+  /**
+   * Loads several schemas, fetching every one not yet cached in a single query (a registration
+   * needs each live version of its subject; after a restart that would be a query per version).
+   */
+  async loadMany(db: SqlExecutor, ids: readonly number[], options: { exclusive?: boolean } = {}): Promise<Map<number, LoadedSchema>> {
+    const found = new Map<number, LoadedSchema>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.settled.get(id);
+      if (hit) found.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length === 1) {
+      const loaded = await this.load(db, missing[0], options);
+      if (loaded) found.set(missing[0], loaded);
+    } else if (missing.length > 1) {
+      for (const stored of await findSchemasByIds(db, missing)) {
+        found.set(stored.id, this.remember(stored.id, await this.fromStored(db, stored, Boolean(options.exclusive)))!);
+      }
+    }
+    return found;
+  }
+
+  /** Caches a schema that was just registered, so the next registration need not read it back. */
+  put(stored: StoredSchema, input: SchemaInput): void {
+    if (this.settled.has(stored.id)) return;
+    this.remember(stored.id, withLazyValidator(stored, input));
+  }
+
   private remember(id: number, loaded: LoadedSchema | undefined): LoadedSchema | undefined {
     if (!loaded) return undefined;
     if (this.settled.size >= this.maxEntries) this.settled.delete(this.settled.keys().next().value!);
@@ -57,12 +86,18 @@ export class SchemaCache {
 
   private async build(db: SqlExecutor, id: number, exclusive: boolean): Promise<LoadedSchema | undefined> {
     const stored = await findSchemaById(db, id);
-    if (!stored) return undefined;
-    const references = await resolveReferences(db, stored.references, this, { exclusive });
-    const input: SchemaInput = { schema: JSON.parse(stored.schema) as JsonSchema, references };
-    let compiled: CompiledSchema | undefined;
-    return { stored, input, validator: () => (compiled ??= compileSchema(input.schema, references)) };
+    return stored && this.fromStored(db, stored, exclusive);
   }
+
+  private async fromStored(db: SqlExecutor, stored: StoredSchema, exclusive: boolean): Promise<LoadedSchema> {
+    const references = await resolveReferences(db, stored.references, this, { exclusive });
+    return withLazyValidator(stored, { schema: JSON.parse(stored.schema) as JsonSchema, references });
+  }
+}
+
+function withLazyValidator(stored: StoredSchema, input: SchemaInput): LoadedSchema {
+  let compiled: CompiledSchema | undefined;
+  return { stored, input, validator: () => (compiled ??= compileSchema(input.schema, input.references)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
-import { compileSchema, metaSchemaErrors } from '../../core/schema/compile.js';
+import { metaSchemaErrors } from '../../core/schema/compile.js';
 import { jsonDepth } from '../../core/schema/json-depth.js';
 import { collectIds, collectRefs } from '../../core/schema/refs.js';
 import { findInPlaceRefCycle } from '../../core/schema/ref-cycles.js';
@@ -19,7 +19,8 @@ const MAX_NESTING = 256;
 
 /**
  * Turns the `schema` field of a request into a checked document: valid JSON, valid JSON Schema
- * for its draft (ajv's message otherwise), every `$ref` resolvable without the network. The
+ * for its draft (ajv's message otherwise), every `$ref` resolvable without the network. Whether
+ * ajv can compile it is checked by the caller, on the compile pool. The
  * stored text is compact JSON in the author's key order, or sorted keys when `normalize` is on.
  */
 export function prepareSchema(
@@ -38,11 +39,6 @@ export function prepareSchema(
   }
   const metaErrors = metaSchemaErrors(parsed);
   if (metaErrors) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${metaErrors}`);
-  try {
-    compileSchema(parsed, resolved, { metaSchemaChecked: true, checkOnly: true });
-  } catch (error) {
-    throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${(error as Error).message}`, {}, { cause: error });
-  }
   const text = options.normalize ? canonicalJson(parsed) : JSON.stringify(parsed);
   const references = [...input.references].sort((a, b) => a.name.localeCompare(b.name));
   return { parsed, text, references, fingerprint: sha256(JSON.stringify(['JSON', text, references])) };

@@ -2,6 +2,7 @@ import semver from 'semver';
 import {
   checkCompatibility,
   classifyChange,
+  onlyAnnotationsDiffer,
   type CompatibilityResult,
   type SchemaInput,
   type SemverBump,
@@ -59,7 +60,14 @@ export function decideVersion(params: {
   if (!compatibility.compatible) throw incompatible(compatibility, latest);
 
   const level = config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel;
-  const required = classifyChange(latest.input, candidate, level, options);
+  // The group check just passed against the latest version under this same level: a minor at most,
+  // without running the check again. Otherwise (level NONE, or the latest is in another group) ask.
+  const required =
+    config.compatibilityLevel !== 'NONE' && groupVersions[0] === latest
+      ? onlyAnnotationsDiffer(latest.input, candidate)
+        ? 'patch'
+        : 'minor'
+      : classifyChange(latest.input, candidate, level, options);
   if (declared === undefined) {
     if (required === 'major') return { semver: semver.inc(latest.semver, 'major')!, bump: 'major', opensGroup: true, compatibility };
     return { semver: semver.inc(latest.semver, required)!, bump: required, opensGroup: false, compatibility };

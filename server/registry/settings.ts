@@ -38,6 +38,17 @@ export async function effectiveMode(db: SqlExecutor, subject: string): Promise<R
   return (own ?? (await readMode(db, GLOBAL)) ?? 'READWRITE') as RegistryMode;
 }
 
+/** Effective mode and config from the stored global and subject rows (read together by registration). */
+export function settingsOf(settings: { globalConfig?: SubjectConfig; ownConfig?: SubjectConfig; globalMode?: string; ownMode?: string }): {
+  mode: RegistryMode;
+  config: EffectiveConfig;
+} {
+  return {
+    mode: (settings.ownMode ?? settings.globalMode ?? 'READWRITE') as RegistryMode,
+    config: { ...defaultConfig, ...settings.globalConfig, ...settings.ownConfig },
+  };
+}
+
 /** Reads a config body (`PUT /config`), refusing unknown levels and wrongly typed fields. */
 export function parseConfigBody(body: unknown): SubjectConfig {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {

@@ -20,6 +20,21 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Charter's queries are a fixed set of texts with parameters, so each is sent as a named prepared
+ * statement: PostgreSQL parses and plans it once per connection instead of on every call, which is
+ * a good part of the database's work on a registration. Names are capped in case a caller ever
+ * builds SQL text dynamically; beyond the cap statements run unnamed, as before.
+ */
+const MAX_PREPARED = 256;
+const preparedNames = new Map<string, string>();
+
+function preparedName(sql: string): string | undefined {
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(sql, (name = `charter_${preparedNames.size + 1}`));
+  return name;
+}
+
 /** PostgreSQL through node-postgres: any number of stateless Charter servers may share one database. */
 export async function openPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
   const pool = new pg.Pool({
@@ -35,7 +50,8 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
   pool.on('error', () => undefined);
   const asExecutor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-      const result = await client.query(sql, params as unknown[]);
+      const name = preparedName(sql);
+      const result = await client.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] });
       return { rows: result.rows as Row[] };
     },
   });

@@ -19,6 +19,11 @@ export async function findSchemaById(db: SqlExecutor, id: number): Promise<Store
   return rows[0] && toSchema(rows[0]);
 }
 
+export async function findSchemasByIds(db: SqlExecutor, ids: readonly number[]): Promise<StoredSchema[]> {
+  const { rows } = await db.query<SchemaRow>('SELECT id, schema_text, refs FROM charter_schemas WHERE id = ANY($1::int[])', [ids]);
+  return rows.map(toSchema);
+}
+
 export async function findSchemaByFingerprint(db: SqlExecutor, fingerprint: string): Promise<StoredSchema | undefined> {
   const { rows } = await db.query<SchemaRow>('SELECT id, schema_text, refs FROM charter_schemas WHERE fingerprint = $1', [fingerprint]);
   return rows[0] && toSchema(rows[0]);

@@ -74,7 +74,12 @@ export async function listSubjects(db: SqlExecutor, options: { prefix?: string; 
  * sharing the database. Version numbers are then assigned without gaps or duplicates.
  */
 export async function lockSubject(tx: SqlExecutor, subject: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`charter:subject:${subject}`]);
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [subjectLockKey(subject)]);
+}
+
+/** The advisory lock key of a subject (hashed by PostgreSQL's hashtext). */
+export function subjectLockKey(subject: string): string {
+  return `charter:subject:${subject}`;
 }
 
 /** The highest version number ever used by a subject; soft-deleted numbers are never reused. */

@@ -37,9 +37,16 @@ describe('security settings', () => {
     expect(() => loadServerConfig({ 'rate-limit': 'lots' }, {})).toThrow('--rate-limit');
   });
 
+  it('reads the compile worker count, refusing what is not a small whole number', () => {
+    expect(loadServerConfig({}, {}).compileWorkers).toBeUndefined();
+    expect(loadServerConfig({ 'compile-workers': '0' }, {}).compileWorkers).toBe(0);
+    expect(loadServerConfig({}, { CHARTER_COMPILE_WORKERS: '3' }).compileWorkers).toBe(3);
+    for (const bad of ['-1', '1.5', 'many', '65']) expect(() => loadServerConfig({ 'compile-workers': bad }, {})).toThrow('--compile-workers');
+  });
+
   it('are listed by charter serve --help', async () => {
     const help = (await runCharter(['serve', '--help'])).stdout;
-    for (const flag of ['--auth-file', '--tls-cert', '--tls-key', '--rate-limit']) expect(help).toContain(flag);
+    for (const flag of ['--auth-file', '--tls-cert', '--tls-key', '--rate-limit', '--compile-workers']) expect(help).toContain(flag);
   });
 });
 

@@ -39,6 +39,18 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
     expect((await call(registry.url, 'GET', '/subjects/race.Same/versions')).body).toEqual([1]);
   });
 
+  it('gives one new schema registered concurrently under 8 subjects one global id', async () => {
+    const schema = { type: 'object', title: 'shared across subjects', properties: { at: { type: 'string' } } };
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => call(registry.url, 'POST', `/subjects/race.Shared${n}/versions`, register(schema))),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(responses.map((r) => r.body.version)).toEqual(Array(8).fill(1));
+    const subjects = await call(registry.url, 'GET', `/schemas/ids/${responses[0]!.body.id}/subjects`);
+    expect([...subjects.body].sort()).toEqual(Array.from({ length: 8 }, (_, n) => `race.Shared${n}`));
+  });
+
   it('leaves nothing behind when a registration fails inside the database', async () => {
     // The server's own connection: an in-memory PGlite is only reachable through it.
     const db = registry.server.db;

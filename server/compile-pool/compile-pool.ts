@@ -1,0 +1,179 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { assertCompiles } from '../../core/schema/assert-compiles.js';
+import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import type { CompileJob, CompileVerdict } from './messages.js';
+
+/**
+ * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
+ * for 30 properties, a quarter of a second for 1,000), and it is pure CPU. Done on the event loop,
+ * a large schema holds up every other request meanwhile; so schemas above `offloadBytes` compile
+ * on worker threads, and the server keeps answering while they do. Small schemas compile inline:
+ * measured on two cores, the hop to a worker cost more than the millisecond it would free.
+ *
+ * Each worker takes one job at a time. A job that runs past `timeoutMs`, or a worker that dies
+ * (a hostile schema exhausting the worker's heap), fails that job with a clear message and the
+ * worker is replaced. Workers are started on first use and hold the process open only while
+ * they have work.
+ */
+export interface CompilePoolOptions {
+  /** Worker threads; 0 compiles on the calling thread. Default: cores − 1, between 1 and 4. */
+  size?: number;
+  timeoutMs?: number;
+  /** Heap limit of each worker, so one schema cannot exhaust the server's memory. */
+  maxHeapMb?: number;
+  /** Schemas whose text is at least this long go to a worker; smaller ones compile inline. */
+  offloadBytes?: number;
+}
+
+export class CompileError extends Error {}
+
+interface Pending {
+  job: CompileJob;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The worker has booted and said so; only then does it take jobs. */
+  ready: boolean;
+  running?: Pending;
+  timer?: NodeJS.Timeout;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
+
+export class CompilePool {
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly maxHeapMb: number;
+  private readonly offloadBytes: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private unavailable = false;
+
+  constructor(options: CompilePoolOptions = {}) {
+    this.size = options.size ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxHeapMb = options.maxHeapMb ?? 1024;
+    this.offloadBytes = options.offloadBytes ?? DEFAULT_OFFLOAD_BYTES;
+  }
+
+  /**
+   * Resolves when the schema compiles; rejects with a CompileError carrying ajv's message otherwise.
+   * `textLength` is the size of the schema's JSON text, which decides where it compiles.
+   */
+  check(schema: JsonSchema, references: ReferencedSchemas, textLength: number): Promise<void> {
+    if (this.size === 0 || this.closed || textLength < this.offloadBytes) return checkInline(schema, references);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, schema, references }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; queued and running checks fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('the compile pool was closed'));
+    await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, new Error('the compile pool was closed'))));
+  }
+
+  private dispatch(): void {
+    if (this.unavailable) {
+      for (const pending of this.queue.splice(0)) checkInline(pending.job.schema, pending.job.references).then(pending.resolve, pending.reject);
+      return;
+    }
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.ready && !s.running);
+      if (!slot) {
+        // Jobs wait for a worker to finish booting: the time limit is for compiling, not for booting.
+        if (this.slots.length < this.size && this.slots.every((s) => s.ready)) this.spawn();
+        return;
+      }
+      const pending = this.queue.shift()!;
+      slot.running = pending;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        void this.replace(slot, new CompileError(`compiling it took longer than ${this.timeoutMs / 1000} s`));
+      }, this.timeoutMs);
+      slot.worker.postMessage(pending.job);
+    }
+  }
+
+  private spawn(): void {
+    const resourceLimits = { maxOldGenerationSizeMb: this.maxHeapMb };
+    const worker = fromSources
+      ? new Worker(new URL('./tsx-bootstrap.mjs', import.meta.url), { workerData: { entry: workerUrl.href }, resourceLimits })
+      : new Worker(workerUrl, { resourceLimits });
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (message: CompileVerdict | 'ready') => {
+      if (message === 'ready') {
+        slot.ready = true;
+        worker.unref();
+      } else {
+        const pending = slot.running;
+        if (!pending || pending.job.id !== message.id) return;
+        this.settle(slot);
+        if (message.error === undefined) pending.resolve();
+        else pending.reject(new CompileError(message.error));
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      // A worker that cannot even start (no worker support, a broken install) would fail forever:
+      // compile on the event loop from then on rather than refuse every large schema.
+      if (!slot.ready) this.unavailable = true;
+      void this.replace(slot, error);
+    };
+    worker.on('error', (error) => fail(new CompileError(`the compiler failed on it (${error.message})`)));
+    worker.on('exit', () => fail(new CompileError('the compiler stopped while compiling it')));
+    this.slots.push(slot);
+  }
+
+  private settle(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.running = undefined;
+    slot.worker.unref();
+  }
+
+  /** Fails the slot's job, drops the worker and lets the queue continue on a fresh one. */
+  private async replace(slot: Slot, error: Error): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    await this.retire(slot, error);
+    this.dispatch();
+  }
+
+  private async retire(slot: Slot, error: Error): Promise<void> {
+    const pending = slot.running;
+    this.settle(slot);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    pending?.reject(error);
+    await slot.worker.terminate().catch(() => undefined);
+  }
+}
+
+let shared: CompilePool | undefined;
+
+/** The process-wide pool with the default size: apps that were not given their own share it. */
+export function sharedCompilePool(): CompilePool {
+  return (shared ??= new CompilePool());
+}
+
+async function checkInline(schema: JsonSchema, references: ReferencedSchemas): Promise<void> {
+  try {
+    assertCompiles(schema, references);
+  } catch (error) {
+    throw new CompileError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+// Built code runs the compiled worker; from TypeScript sources it is started through tsx-bootstrap.mjs.
+const fromSources = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSources ? './compile-worker.ts' : './compile-worker.js', import.meta.url);

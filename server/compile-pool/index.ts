@@ -1,0 +1,1 @@
+export { CompileError, CompilePool, sharedCompilePool, type CompilePoolOptions } from './compile-pool.js';

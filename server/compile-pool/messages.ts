@@ -1,0 +1,14 @@
+import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+
+/** A schema to compile, sent to a worker. */
+export interface CompileJob {
+  id: number;
+  schema: JsonSchema;
+  references: ReferencedSchemas;
+}
+
+/** A worker's answer: `error` holds ajv's message when the schema does not compile. */
+export interface CompileVerdict {
+  id: number;
+  error?: string;
+}
