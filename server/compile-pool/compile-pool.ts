@@ -65,12 +65,13 @@ export class CompilePool {
 
   /**
    * Resolves when the schema compiles; rejects with a CompileError carrying ajv's message otherwise.
-   * `textLength` is the size of the schema's JSON text, which decides where it compiles.
+   * `text` is the schema's JSON text: its length decides where it compiles, and a worker is sent
+   * the text (a flat string crosses threads far more cheaply than the parsed document).
    */
-  check(schema: JsonSchema, references: ReferencedSchemas, textLength: number): Promise<void> {
-    if (this.size === 0 || this.closed || textLength < this.offloadBytes) return checkInline(schema, references);
+  check(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<void> {
+    if (this.size === 0 || this.closed || text.length < this.offloadBytes) return checkInline(schema, references);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, schema, references }, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, text, references }, resolve, reject });
       this.dispatch();
     });
   }
@@ -84,7 +85,9 @@ export class CompilePool {
 
   private dispatch(): void {
     if (this.unavailable) {
-      for (const pending of this.queue.splice(0)) checkInline(pending.job.schema, pending.job.references).then(pending.resolve, pending.reject);
+      for (const pending of this.queue.splice(0)) {
+        checkInline(JSON.parse(pending.job.text) as JsonSchema, pending.job.references).then(pending.resolve, pending.reject);
+      }
       return;
     }
     while (this.queue.length > 0) {

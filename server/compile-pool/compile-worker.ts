@@ -4,12 +4,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
+import type { JsonSchema } from '../../core/schema/types.js';
 import type { CompileJob, CompileVerdict } from './messages.js';
 
 parentPort!.on('message', (job: CompileJob) => {
   let verdict: CompileVerdict;
   try {
-    assertCompiles(job.schema, job.references);
+    assertCompiles(JSON.parse(job.text) as JsonSchema, job.references);
     verdict = { id: job.id };
   } catch (error) {
     verdict = { id: job.id, error: error instanceof Error ? error.message : String(error) };

@@ -1,9 +1,9 @@
-import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import type { ReferencedSchemas } from '../../core/schema/types.js';
 
-/** A schema to compile, sent to a worker. */
+/** A schema to compile, sent to a worker as its JSON text. */
 export interface CompileJob {
   id: number;
-  schema: JsonSchema;
+  text: string;
   references: ReferencedSchemas;
 }
 

@@ -21,7 +21,7 @@ export async function prepareRequestSchema(
   const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
   const prepared = prepareSchema({ ...request, references }, resolved, { normalize });
   try {
-    await ctx.compiler.check(prepared.parsed, resolved, prepared.text.length);
+    await ctx.compiler.check(prepared.parsed, resolved, prepared.text);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${error.message}`, {}, { cause: error });

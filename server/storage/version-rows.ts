@@ -82,23 +82,6 @@ export function subjectLockKey(subject: string): string {
   return `charter:subject:${subject}`;
 }
 
-/** The highest version number ever used by a subject; soft-deleted numbers are never reused. */
-export async function maxVersion(tx: SqlExecutor, subject: string): Promise<number> {
-  const { rows } = await tx.query<{ max: number | null }>('SELECT max(version) AS max FROM charter_versions WHERE subject = $1', [subject]);
-  return rows[0]?.max ?? 0;
-}
-
-export async function insertVersion(
-  tx: SqlExecutor,
-  row: { subject: string; version: number; schemaId: number; semver: string; metadata?: VersionMetadata; ruleSet?: RuleSet; examples?: unknown[] },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO charter_versions (subject, version, schema_id, semver, metadata, rule_set, examples)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb)`,
-    [row.subject, row.version, row.schemaId, row.semver, jsonOrNull(row.metadata), jsonOrNull(row.ruleSet), row.examples?.length ? JSON.stringify(row.examples) : null],
-  );
-}
-
 export async function softDeleteVersions(tx: SqlExecutor, subject: string, versions: readonly number[]): Promise<void> {
   await tx.query('UPDATE charter_versions SET deleted = true WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
 }
@@ -107,4 +90,3 @@ export async function hardDeleteVersions(tx: SqlExecutor, subject: string, versi
   await tx.query('DELETE FROM charter_versions WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
 }
 
-const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
