@@ -1,8 +1,8 @@
 /**
  * Documents, drafts, `$ref` resolution and structural identity for the compatibility engine.
  *
- * Everything here is cached by object identity (WeakMap): a schema object handed to the engine is
- * treated as immutable. A `Doc` is one schema document together with the referenced schemas it may
+ * Everything here is cached by object identity (a WeakMap, or for per-node ids a non-enumerable
+ * symbol on the node): a schema object handed to the engine is treated as immutable. A `Doc` is one schema document together with the referenced schemas it may
  * name; its resolution index ($id / $anchor) and every node's structural id are computed once.
  *
  * `$ref` resolves inside the document (JSON pointers, `$id`-relative URIs, anchors) and against the

@@ -56,6 +56,13 @@ describe('compile pool', () => {
     await expect(check(compiler, { $ref: '#/nowhere' })).rejects.toBeInstanceOf(CompileError);
   });
 
+  it('fails a compilation that exhausts its worker’s heap, and the process carries on', async () => {
+    const compiler = pool({ size: 1, maxHeapMb: 16, offloadBytes: 0 });
+    const schema = largeSchema({}, 8000);
+    await expect(compiler.check(schema, {}, textOf(schema))).rejects.toThrow(/memory limit/);
+    await expect(check(compiler, { type: 'integer' })).resolves.toBeUndefined();
+  });
+
   it('with size 0 compiles everything inline', async () => {
     const compiler = pool({ size: 0, offloadBytes: 0 });
     await expect(check(compiler, { $ref: '#/nowhere' })).rejects.toBeInstanceOf(CompileError);
