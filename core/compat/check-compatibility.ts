@@ -22,8 +22,9 @@ export function checkCompatibility(
   const dNew = docOf(candidate);
   const failures: Array<{ input: SchemaInput; index: number; direction: Direction }> = [];
   // The newest version is diffed in full (both directions, with reasons): its changes are reported
-  // either way. Older versions of a transitive group only need a yes/no unless they fail.
-  const newest = previous.length ? diffInternal(previous[0], candidate, policy) : undefined;
+  // either way, unless the caller wants reasons only on failure. Older versions of a transitive
+  // group only need a yes/no unless they fail.
+  const newest = previous.length && options.reasons !== 'on-failure' ? diffInternal(previous[0], candidate, policy) : undefined;
   for (let i = 0; i < scope.length; i++) {
     const prev = scope[i];
     for (const direction of directions) {

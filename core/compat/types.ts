@@ -19,6 +19,11 @@ export interface SchemaInput {
 
 export interface CompareOptions {
   policy?: CompatibilityPolicy;
+  /**
+   * `on-failure`: a compatible result comes back with no `changes`, which saves describing every
+   * difference when only the verdict matters (a registration). Default `always`.
+   */
+  reasons?: 'always' | 'on-failure';
 }
 
 export interface Counterexample {

@@ -2,6 +2,7 @@ import semver from 'semver';
 import {
   checkCompatibility,
   classifyChange,
+  diffSchemas,
   onlyAnnotationsDiffer,
   type CompatibilityResult,
   type SchemaInput,
@@ -56,7 +57,9 @@ export function decideVersion(params: {
   if (groupVersions.length === 0) return { semver: declared!, bump: 'major', opensGroup: true };
 
   const options = { policy: config.compatibilityPolicy };
-  const compatibility = params.checked ?? checkCompatibility(candidate, groupVersions.map(versionInput), config.compatibilityLevel, options);
+  const compatibility =
+    params.checked ??
+    checkCompatibility(candidate, compared(groupVersions, config).map(versionInput), config.compatibilityLevel, { ...options, reasons: 'on-failure' });
   if (!compatibility.compatible) throw incompatible(compatibility, latest);
 
   const level = config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel;
@@ -75,14 +78,21 @@ export function decideVersion(params: {
   const declaredBump = semver.diff(latest.semver, declared);
   const declaredRank = declaredBump === 'major' || declaredBump === 'premajor' ? 2 : declaredBump === 'minor' || declaredBump === 'preminor' ? 1 : 0;
   if (declaredRank < bumpRank[required]) {
+    // A compatible check was run for its verdict only: describe the changes for the refusal.
+    const changes = compatibility.changes.length ? compatibility.changes : diffSchemas(latest.input, candidate, options);
     throw new RegistryError(
       'INVALID_SEMVER',
       `Declared semver ${declared} is a ${declaredBump ?? 'patch'} bump from ${latest.semver}, but this change needs a ${required} bump ` +
-        `(at least ${semver.inc(latest.semver, required)}): ${summarise(compatibility)}`,
-      { changes: compatibility.changes, requiredBump: required },
+        `(at least ${semver.inc(latest.semver, required)}): ${summarise({ changes })}`,
+      { changes, requiredBump: required },
     );
   }
   return { semver: declared, bump: required, opensGroup: false, compatibility };
+}
+
+/** The versions the level compares against (newest first): all of the group when transitive. */
+function compared(groupVersions: readonly PolicyVersion[], config: EffectiveConfig): readonly PolicyVersion[] {
+  return config.compatibilityLevel.endsWith('_TRANSITIVE') ? groupVersions : groupVersions.slice(0, 1);
 }
 
 function versionInput(version: PolicyVersion): SchemaInput {
@@ -99,7 +109,7 @@ function incompatible(result: CompatibilityResult, latest: PolicyVersion): Regis
   );
 }
 
-function summarise(result: CompatibilityResult): string {
+function summarise(result: Pick<CompatibilityResult, 'changes'>): string {
   const breaking = result.changes.filter((change) => change.breaksBackward || change.breaksForward);
   const shown = (breaking.length > 0 ? breaking : result.changes).slice(0, 3).map((change) => `${change.message} (${change.path})`);
   return shown.join('; ') || 'no changes';

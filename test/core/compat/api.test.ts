@@ -62,6 +62,18 @@ describe('checkCompatibility levels', () => {
     expect(checkCompatibility({ schema: frozenOld }, [{ schema: frozenNew }], 'BACKWARD').compatible).toBe(false);
   });
 
+  it("reasons 'on-failure' skips describing a compatible change, and still explains a failure", () => {
+    const older = [{ schema: { type: 'object', properties: { a: { type: 'string' } } }, version: 1 }];
+    const compatible = { schema: { type: 'object', properties: { a: { type: 'string' } }, title: 'renamed' } };
+    expect(checkCompatibility(compatible, older, 'BACKWARD').changes.length).toBeGreaterThan(0);
+    expect(checkCompatibility(compatible, older, 'BACKWARD', { reasons: 'on-failure' })).toMatchObject({ compatible: true, changes: [] });
+    const breaking = { schema: { type: 'object', properties: { a: { type: 'integer' } } } };
+    const refused = checkCompatibility(breaking, older, 'BACKWARD', { reasons: 'on-failure' });
+    expect(refused.compatible).toBe(false);
+    expect(refused.changes.some((c) => c.breaksBackward)).toBe(true);
+    expect(refused.failedAgainstVersion).toBe(1);
+  });
+
   it('no earlier version is always compatible', () => {
     expect(checkCompatibility({ schema: { type: 'string' } }, [], 'FULL_TRANSITIVE')).toMatchObject({ compatible: true, changes: [] });
   });

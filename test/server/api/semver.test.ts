@@ -42,6 +42,9 @@ describe('semver policy', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.message).toContain('at least 1.1.0');
     expect(refused.body.requiredBump).toBe('minor');
+    // the refusal says what changed, so the author can see why a minor is needed
+    expect(refused.body.changes.length).toBeGreaterThan(0);
+    expect(refused.body.message).not.toMatch(/: no changes$/);
   });
 
   it('accepts a declared semver sent as metadata.properties.semver (Confluent-only clients)', async () => {
