@@ -4,18 +4,6 @@ import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import type { CompileJob, CompileVerdict } from './messages.js';
 
-/**
- * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
- * for 30 properties, a quarter of a second for 1,000), and it is pure CPU. Done on the event loop,
- * a large schema holds up every other request meanwhile; so schemas above `offloadBytes` compile
- * on worker threads, and the server keeps answering while they do. Small schemas compile inline:
- * measured on two cores, the hop to a worker cost more than the millisecond it would free.
- *
- * Each worker takes one job at a time. A job that runs past `timeoutMs`, or a worker that dies
- * (a hostile schema exhausting the worker's heap), fails that job with a clear message and the
- * worker is replaced. Workers are started on first use and hold the process open only while
- * they have work.
- */
 export interface CompilePoolOptions {
   /** Worker threads; 0 compiles on the calling thread. Default: cores − 1, between 1 and 4. */
   size?: number;
@@ -45,6 +33,18 @@ interface Slot {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
 
+/**
+ * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
+ * for 30 properties, a quarter of a second for 1,000), and it is pure CPU. Done on the event loop,
+ * a large schema holds up every other request meanwhile; so schemas above `offloadBytes` compile
+ * on worker threads, and the server keeps answering while they do. Small schemas compile inline:
+ * measured on two cores, the hop to a worker cost more than the millisecond it would free.
+ *
+ * Each worker takes one job at a time. A job that runs past `timeoutMs`, or a worker that dies
+ * (a hostile schema exhausting the worker's heap), fails that job with a clear message and the
+ * worker is replaced. Workers are started on first use and hold the process open only while
+ * they have work.
+ */
 export class CompilePool {
   private readonly size: number;
   private readonly timeoutMs: number;
