@@ -3,6 +3,7 @@
  * valid for ajv; mutations add, remove, tighten and loosen keywords at a random position.
  */
 import fc from 'fast-check';
+import { mulberry32 } from '../../../core/schema/instances/gen.js';
 
 type S = Record<string, unknown> | boolean;
 
@@ -11,16 +12,8 @@ const PATTERNS = ['^a', '^[a-z]+$', 'b', '^x_'];
 const FORMATS = ['date', 'email', 'uuid'];
 const VALUES: unknown[] = ['a', 'b', '', 0, 1, 2.5, -3, true, false, null, [], {}, [1], { a: 1 }];
 
-export function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator the instance sampler uses.
+export { mulberry32 as mulberry };
 
 export class Rng {
   constructor(private readonly next: () => number) {}
@@ -234,7 +227,7 @@ export function mutate(schema: S, r: Rng): S {
 
 /** fast-check arbitrary of (A, B) pairs where B is A after 1–3 mutations. */
 export const schemaPairArbitrary = fc.tuple(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 3 })).map(([seed, n]) => {
-  const r = new Rng(mulberry(seed));
+  const r = new Rng(mulberry32(seed));
   const a = randomSchema(r);
   let b = a;
   for (let i = 0; i < n; i++) b = mutate(b, r);
