@@ -66,8 +66,9 @@ export function buildApp(options: AppOptions): CharterApp {
     forceCloseConnections: 'idle',
     ...(options.https ? { https: { ...options.https, ...serverOptions } } : { http: serverOptions }),
   }) as unknown as FastifyInstance; // an HTTPS server is still driven through the same API
-  const compiler = options.compileWorkers === undefined ? sharedCompilePool() : new CompilePool({ size: options.compileWorkers });
-  if (compiler !== sharedCompilePool()) app.addHook('onClose', () => compiler.close());
+  const ownCompiler = options.compileWorkers === undefined ? undefined : new CompilePool({ size: options.compileWorkers });
+  if (ownCompiler) app.addHook('onClose', () => ownCompiler.close());
+  const compiler = ownCompiler ?? sharedCompilePool();
   const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(), compiler };
   const metrics = createMetrics();
   const routes: CharterApp['routes'] = [];

@@ -26,16 +26,18 @@ export const defaultConfig: EffectiveConfig = {
 
 /** Subject settings over global settings over Charter's defaults. */
 export async function effectiveConfig(db: SqlExecutor, subject: string): Promise<EffectiveConfig> {
-  const [global, own] = await Promise.all([
+  const [globalConfig, ownConfig] = await Promise.all([
     readConfig<SubjectConfig>(db, GLOBAL),
     subject === GLOBAL ? undefined : readConfig<SubjectConfig>(db, subject),
   ]);
-  return { ...defaultConfig, ...global, ...own };
+  return settingsOf({ globalConfig, ownConfig }).config;
 }
 
 export async function effectiveMode(db: SqlExecutor, subject: string): Promise<RegistryMode> {
-  const own = subject === GLOBAL ? undefined : await readMode(db, subject);
-  return (own ?? (await readMode(db, GLOBAL)) ?? 'READWRITE') as RegistryMode;
+  const ownMode = subject === GLOBAL ? undefined : await readMode(db, subject);
+  // The global mode matters only when the subject has none of its own.
+  const globalMode = ownMode === undefined ? await readMode(db, GLOBAL) : undefined;
+  return settingsOf({ ownMode, globalMode }).mode;
 }
 
 /** Effective mode and config from the stored global and subject rows (read together by registration). */
