@@ -124,7 +124,7 @@ async function attempt(
       predecessor: predecessor && {
         semver: predecessor.semver,
         input: policyVersions.at(-1)!.input,
-        examples: predecessor.examples,
+        examples: state.latestExamples,
       },
       opensGroup: decision.opensGroup,
       requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',

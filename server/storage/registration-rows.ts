@@ -17,7 +17,6 @@ export interface LiveVersion {
   id: number;
   fingerprint: string;
   metadata?: VersionMetadata;
-  examples: unknown[];
 }
 
 export interface RegistrationState<C> {
@@ -29,6 +28,8 @@ export interface RegistrationState<C> {
   live: LiveVersion[];
   /** The highest version number ever used, soft-deleted ones included (never reused). */
   maxVersion: number;
+  /** Example events of the latest live version: the samples that verify a new version's rules. */
+  latestExamples: unknown[];
 }
 
 interface StateRow<C> {
@@ -36,8 +37,9 @@ interface StateRow<C> {
   own_config: C | null;
   global_mode: string | null;
   own_mode: string | null;
-  live: string | Array<Omit<LiveVersion, 'metadata' | 'examples'> & { metadata: VersionMetadata | null; examples: unknown[] | null }>;
+  live: string | Array<Omit<LiveVersion, 'metadata'> & { metadata: VersionMetadata | null }>;
   max_version: number | null;
+  latest_examples: unknown[] | null;
 }
 
 /** Settings, live versions and the highest version number of a subject, in one query. */
@@ -49,10 +51,12 @@ export async function readRegistrationState<C>(db: SqlExecutor, subject: string)
             (SELECT mode FROM charter_mode WHERE subject = $2) AS own_mode,
             (SELECT coalesce(json_agg(json_build_object(
                       'version', v.version, 'semver', v.semver, 'id', v.schema_id, 'fingerprint', s.fingerprint,
-                      'metadata', v.metadata, 'examples', v.examples) ORDER BY v.version), '[]'::json)
+                      'metadata', v.metadata) ORDER BY v.version), '[]'::json)
                FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id
               WHERE v.subject = $2 AND NOT v.deleted) AS live,
-            (SELECT max(version) FROM charter_versions WHERE subject = $2) AS max_version`,
+            (SELECT max(version) FROM charter_versions WHERE subject = $2) AS max_version,
+            (SELECT examples FROM charter_versions WHERE subject = $2 AND NOT deleted
+              ORDER BY version DESC LIMIT 1) AS latest_examples`,
     [GLOBAL, subject],
   );
   const row = rows[0];
@@ -62,8 +66,9 @@ export async function readRegistrationState<C>(db: SqlExecutor, subject: string)
     ownConfig: row.own_config ?? undefined,
     globalMode: row.global_mode ?? undefined,
     ownMode: row.own_mode ?? undefined,
-    live: live.map(({ metadata, examples, ...version }) => ({ ...version, ...(metadata ? { metadata } : {}), examples: examples ?? [] })),
+    live: live.map(({ metadata, ...version }) => ({ ...version, ...(metadata ? { metadata } : {}) })),
     maxVersion: row.max_version ?? 0,
+    latestExamples: row.latest_examples ?? [],
   };
 }
 

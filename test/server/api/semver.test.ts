@@ -104,6 +104,20 @@ describe('semver policy', () => {
     expect((await api('GET', subject('BadRule'))).body).toEqual([1]);
   });
 
+  it('verifies a new major’s UPGRADE rule on the example events stored with the version before it', async () => {
+    const v1 = { type: 'object', properties: { code: { type: 'string' } }, required: ['code'], additionalProperties: false };
+    const v2 = { ...v1, properties: { code: { type: 'string', not: { const: 'LEGACY-0042' } } } };
+    const identity = { migrationRules: [{ name: 'keep', kind: 'TRANSFORM', type: 'JSONATA', mode: 'UPGRADE', expr: '$' }] };
+    // without stored examples, generated samples never hit the one value v2 refuses
+    await api('POST', subject('NoExamples'), register(v1));
+    expect((await api('POST', subject('NoExamples'), register(v2, { semver: '2.0.0', ruleSet: identity }))).status).toBe(200);
+    await api('POST', subject('WithExamples'), register(v1, { examples: [{ code: 'LEGACY-0042' }] }));
+    const refused = await api('POST', subject('WithExamples'), register(v2, { semver: '2.0.0', ruleSet: identity }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error_code).toBe(42210);
+    expect(JSON.stringify(refused.body.input)).toContain('LEGACY-0042');
+  });
+
   it('reports the semver a compatible schema would get from the compatibility endpoint', async () => {
     await api('POST', subject('Check'), register(orderPlacedV1));
     const answer = await api('POST', '/compatibility/subjects/semver.Check/versions?verbose=true', register(orderPlacedV1_1));
