@@ -14,16 +14,37 @@ export function parseFlags<O extends Options>(argv: string[], options: O, help: 
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${help}`);
   }
+  applyEnvironmentDefaults(parsed.values as Record<string, unknown>, options);
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`unexpected argument '${parsed.positionals[maxPositionals]}'\n\n${help}`);
   }
   return parsed as { values: Partial<Record<keyof O, string | boolean>>; positionals: string[] };
 }
 
+/**
+ * Flags that fall back to an environment variable when not given, unless one of `unlessGiven` is:
+ * `CHARTER_REGISTRY` names the registry once per shell or CI job, but `check --against REF` stays offline.
+ */
+const environmentDefaults: Record<string, { variable: string; unlessGiven: string[] }> = {
+  registry: { variable: 'CHARTER_REGISTRY', unlessGiven: ['against'] },
+};
+
+function applyEnvironmentDefaults(values: Record<string, unknown>, options: Options): void {
+  for (const [name, { variable, unlessGiven }] of Object.entries(environmentDefaults)) {
+    const fromEnvironment = process.env[variable];
+    if (!(name in options) || values[name] !== undefined || !fromEnvironment) continue;
+    if (unlessGiven.some((other) => values[other] !== undefined)) continue;
+    values[name] = fromEnvironment;
+  }
+}
+
 /** A string flag the command cannot run without. */
 export function requireFlag(values: Record<string, unknown>, name: string, help: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required\n\n${help}`);
+  if (typeof value !== 'string' || value === '') {
+    const variable = environmentDefaults[name]?.variable;
+    throw new UsageError(`--${name} is required${variable ? ` (or set ${variable})` : ''}\n\n${help}`);
+  }
   return value;
 }
 

@@ -1,10 +1,12 @@
 import { RegistryError } from '../core/errors/index.js';
+import { config, configHelp, consumers, consumersHelp, mode, modeHelp, subjects, subjectsHelp } from './admin/index.js';
 import { check, checkHelp } from './check.js';
 import { codegen, codegenHelp } from './codegen.js';
 import { exportCommand, exportHelp } from './export.js';
 import { importCommand, importHelp } from './import.js';
 import { init, initHelp } from './init.js';
 import { keys, keysHelp } from './keys.js';
+import { packageVersion } from './package-version.js';
 import { pull, pullHelp } from './pull.js';
 import { push, pushHelp } from './push.js';
 import { serve, serveHelp } from './serve.js';
@@ -30,6 +32,10 @@ export const commands: Record<string, Command> = {
   upcast: { summary: 'Migrate NDJSON events between two versions of a subject', help: upcastHelp, run: upcast },
   export: { summary: 'Write every subject, version and config as JSON to stdout', help: exportHelp, run: exportCommand },
   import: { summary: 'Restore an export, ids and versions preserved', help: importHelp, run: importCommand },
+  subjects: { summary: 'List, show and delete subjects', help: subjectsHelp, run: subjects },
+  config: { summary: 'Read and change compatibility settings, global or per subject', help: configHelp, run: config },
+  mode: { summary: 'Read and change the registry mode (READWRITE, READONLY, IMPORT), global or per subject', help: modeHelp, run: mode },
+  consumers: { summary: 'List, declare and remove consumer groups and the versions they read', help: consumersHelp, run: consumers },
   keys: { summary: 'Create, list and revoke API keys in an auth file', help: keysHelp, run: keys },
 };
 
@@ -38,13 +44,18 @@ const usage = () => `Usage: charter <command> [options]
 Commands:
 ${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Run 'charter <command> --help' for a command's options.`;
+Run 'charter <command> --help' for a command's options. Commands that talk to a registry read
+--registry URL, or CHARTER_REGISTRY when the flag is not given, and send CHARTER_TOKEN when set.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`charter ${await packageVersion()}\n`);
+    return 0;
   }
   const command = commands[name];
   if (!command) {
