@@ -10,13 +10,18 @@ import { buildOpenApiDocument } from './openapi/document.js';
 import type { RegistryContext } from './registry/context.js';
 import { SchemaCache } from './registry/schema-cache.js';
 import { CompilePool, sharedCompilePool } from './compile-pool/index.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
+import { consoleRoutes, redirectBrowsersToConsole } from './console/index.js';
+import { evolutionRoutes } from './routes/evolution.js';
+import { historyRoutes } from './routes/history.js';
 import { extensionRoutes } from './routes/extensions.js';
 import { healthRoutes } from './routes/health.js';
 import type { RouteOptions } from './routes/route-context.js';
 import { schemaRoutes } from './routes/schemas.js';
 import { settingsRoutes } from './routes/settings.js';
 import { subjectRoutes } from './routes/subjects.js';
+import { whoamiRoutes } from './routes/whoami.js';
 import type { SqlDriver } from './storage/sql-driver.js';
 
 export interface AppOptions {
@@ -49,7 +54,19 @@ export interface CharterApp {
 }
 
 /** The route plugins, in the order they are registered. */
-const routePlugins = [healthRoutes, subjectRoutes, schemaRoutes, compatibilityRoutes, settingsRoutes, extensionRoutes];
+const routePlugins = [
+  healthRoutes,
+  subjectRoutes,
+  schemaRoutes,
+  compatibilityRoutes,
+  settingsRoutes,
+  extensionRoutes,
+  historyRoutes,
+  evolutionRoutes,
+  catalogRoutes,
+  whoamiRoutes,
+  consoleRoutes,
+];
 
 /** Builds the registry's fastify app over an open store (not listening yet). */
 export function buildApp(options: AppOptions): CharterApp {
@@ -81,6 +98,7 @@ export function buildApp(options: AppOptions): CharterApp {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
   });
+  redirectBrowsersToConsole(app);
   // Before any route: fastify binds hooks to routes as they are added.
   if (options.auth) installAuth(app, ctx, options.auth);
   if (options.rateLimit) installRateLimit(app, options.rateLimit);

@@ -10,7 +10,7 @@ export { checkCompatibility } from './check-compatibility.js';
 export { classifyChange, onlyAnnotationsDiffer } from './classify-change.js';
 export { diffSchemas } from './diff-schemas.js';
 export { findCounterexample } from './find-counterexample.js';
-export { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy } from './levels.js';
+export { compatibilityLevels, levelDirections, type CompatibilityLevel, type CompatibilityPolicy } from './levels.js';
 export { changeKinds, type ChangeKind, type ChangeDetail, type ChangeKindSpec } from './kinds.js';
 export { compatDraft } from './document/index.js';
 export type { JsonSchema, ReferencedSchemas } from '../schema/types.js';

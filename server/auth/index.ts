@@ -8,6 +8,7 @@
  */
 export { Authenticator, type Principal } from './authenticator.js';
 export { installAuth, principalOf } from './install-auth.js';
+export { whoAmI, capabilityRoutes, type Capability, type WhoAmI } from './capabilities.js';
 export { installRateLimit } from './rate-limit.js';
 export { permissions, permissionFor, type Permission, type Access } from './permissions.js';
 export { parseGrant, formatGrant, grantsAllow, type Grant, type Role } from './roles.js';

@@ -4,7 +4,8 @@ import type { RegistryContext } from '../registry/context.js';
 import type { Authenticator, Principal } from './authenticator.js';
 import { authenticateChallenge, parseAuthorization } from './credentials.js';
 import { permissionFor, type Permission } from './permissions.js';
-import { grantsAllow, type Role, type Target } from './roles.js';
+import { requirement } from './requirement.js';
+import { grantsAllow, type Role } from './roles.js';
 import { checks, escalations, filters } from './rules.js';
 
 /** Principals by request; `request.principal` (what `actorOf` and the audit log read) is its name. */
@@ -77,10 +78,9 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
 /** Throws 403 unless the principal's grants cover the route's role (or `role`, when escalated). */
 function authorise(request: FastifyRequest, principal: Principal, permission: Permission, role: Role | undefined): void {
   const { access } = permission;
-  if (access.kind === 'authenticated' || access.kind === 'probe') return;
-  const needed = access.kind === 'metrics' ? { role: 'admin' as const, on: 'all' as const } : access;
-  const target: Target = needed.on === 'subject' ? { on: 'subject', subject: subjectParam(request) } : { on: needed.on };
-  const required = role ?? needed.role;
+  const needed = requirement(permission, access.kind === 'role' && access.on === 'subject' ? subjectParam(request) : undefined, role);
+  if (needed === undefined) return;
+  const { role: required, target } = needed;
   if (grantsAllow(principal.grants, required, target)) return;
   const where = target.on === 'subject' ? `subject '${target.subject}'` : target.on === 'all' ? 'every subject (an unscoped role)' : 'some subject';
   const why = role && permission.adminWhen ? ` (${permission.adminWhen})` : '';
@@ -94,7 +94,7 @@ function escalated(request: FastifyRequest, permission: Permission, bodyParsed: 
 }
 
 function isAnonymous(permission: Permission | undefined, auth: Authenticator): boolean {
-  if (permission?.access.kind === 'probe') return true;
+  if (permission?.access.kind === 'probe' || permission?.access.kind === 'static') return true;
   return permission?.access.kind === 'metrics' && auth.metricsAccess === 'public';
 }
 

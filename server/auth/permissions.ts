@@ -4,6 +4,7 @@ import type { CheckName, EscalationName, FilterName } from './rules.js';
 /**
  * Who may call a route at all:
  * - `probe`: anyone, never rate limited (orchestrators' liveness and readiness probes);
+ * - `static`: anyone (the console's HTML, scripts and styles, which hold no registry data);
  * - `metrics`: anyone or an unscoped admin, as the auth file's `metrics` says;
  * - `authenticated`: any valid principal, whatever its roles;
  * - a role over the route's `{subject}`, over every subject (`all`: only unscoped grants reach
@@ -11,6 +12,7 @@ import type { CheckName, EscalationName, FilterName } from './rules.js';
  */
 export type Access =
   | { kind: 'probe' }
+  | { kind: 'static' }
   | { kind: 'metrics' }
   | { kind: 'authenticated' }
   | { kind: 'role'; role: Role; on: 'subject' | 'all' | 'any' };
@@ -88,6 +90,19 @@ export const permissions: Record<string, Permission> = {
   'PUT /consumers/:group': role('writer', 'any', { also: ['declared subjects readable', 'existing declaration readable'] }),
   'DELETE /consumers/:group': role('writer', 'any', { also: ['existing declaration readable'] }),
   'GET /audit': role('admin', 'all'),
+
+  // The console's reads: the same rules as the reads they combine.
+  'GET /whoami': authenticated,
+  'GET /catalog': role('reader', 'any', { filter: 'readable subject versions' }),
+  'GET /subjects/:subject/history': readSubject,
+  'GET /subjects/:subject/versions/:version/examples': readSubject,
+  'GET /subjects/:subject/diff': readSubject,
+  'POST /subjects/:subject/upcast/trace': readSubject,
+  'GET /subjects/:subject/readability': readSubject,
+  // The console's own files hold no registry data: the sign-in page must load before sign-in.
+  'GET /ui': { access: { kind: 'static' } },
+  'GET /ui/:file': { access: { kind: 'static' } },
+  'GET /ui/assets/:file': { access: { kind: 'static' } },
 };
 
 /** The rule for a request's route; HEAD shares its GET's rule (fastify serves both). */

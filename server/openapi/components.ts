@@ -5,6 +5,8 @@ const str: SchemaObject = { type: 'string' };
 const int: SchemaObject = { type: 'integer' };
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const reference = obj({ name: str, subject: str, version: int }, ['name', 'subject', 'version']);
+const bool: SchemaObject = { type: 'boolean' };
+const versionRef = obj({ version: int, semver: str, id: int });
 const change = obj({ kind: str, path: str, breaksBackward: { type: 'boolean' }, breaksForward: { type: 'boolean' }, message: str });
 
 /** The bodies the operations name, as JSON Schemas. */
@@ -71,4 +73,41 @@ export const componentSchemas: Record<string, SchemaObject> = {
   ConsumerDeclaration: obj({ group: str, subjects: { type: 'object', additionalProperties: str } }),
   ReaderList: { type: 'array', items: obj({ group: str, range: str, version: str }) },
   AuditPage: obj({ entries: { type: 'array', items: { type: 'object' } }, next: int }),
+  AnyList: { type: 'array' },
+  History: {
+    type: 'array',
+    items: obj({ version: int, semver: str, id: int, createdAt: str, deleted: bool, author: str, examples: int, rules: int }, ['version', 'semver', 'id', 'createdAt', 'deleted']),
+  },
+  VersionDiff: obj({
+    subject: str, from: versionRef, to: versionRef, level: str,
+    compatible: { type: 'boolean', description: 'No change breaks the subject level' },
+    backward: { type: 'boolean', description: '`to` reads events written with `from`' },
+    forward: { type: 'boolean', description: '`from` reads events written with `to`' },
+    changes: { type: 'array', items: { allOf: [ref('Change'), obj({ breaksLevel: bool })] } },
+    counterexamples: { type: 'array', items: obj({ direction: { type: 'string', enum: ['backward', 'forward'] }, writer: str, reader: str, event: {} }) },
+    requiredBump: { type: 'string', enum: ['patch', 'minor', 'major'] },
+  }, ['from', 'to', 'level', 'compatible', 'changes', 'counterexamples', 'requiredBump']),
+  MigrationTrace: obj({
+    from: versionRef, to: versionRef,
+    outcome: { type: 'string', enum: ['migrated', 'invalid-input', 'hop-failed', 'invalid-output'] },
+    input: obj({ valid: bool, errors: { type: 'array' } }),
+    hops: { type: 'array', items: obj({ from: str, to: str, rule: str, output: {}, valid: bool, errors: { type: 'array' }, failure: str }) },
+    event: {}, errors: { type: 'array' },
+  }, ['outcome', 'hops']),
+  Readability: obj({
+    versions: { type: 'array', items: str },
+    groups: { type: 'array', items: obj({
+      group: str, range: str, target: str,
+      versions: { type: 'array', items: obj({ semver: str, access: { type: 'string', enum: ['direct', 'migration', 'none'] }, reason: str }) },
+    }) },
+  }),
+  Catalog: {
+    type: 'array',
+    items: obj({ subject: str, versions: int, deletedVersions: int, latest: versionRef, owner: str, compatibility: str }, ['subject', 'versions', 'compatibility']),
+  },
+  WhoAmI: obj({
+    principal: str, authentication: bool,
+    roles: { type: 'array', items: str },
+    may: { type: 'object', additionalProperties: bool, description: 'Write actions by name (register, configureSubject …); subject-scoped ones only with ?subject=' },
+  }, ['principal', 'authentication', 'roles', 'may']),
 };

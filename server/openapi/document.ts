@@ -9,6 +9,9 @@ const queryDescriptions: Record<string, string> = {
   verbose: 'Include messages',
   defaultToGlobal: 'Fall back to the global setting',
   force: 'Switch to IMPORT even when schemas exist',
+  from: 'The version the diff starts from (number, latest or semver)',
+  to: 'The version the diff leads to (number, latest or semver)',
+  subject: 'Answer the subject-scoped actions for this subject',
 };
 
 const errorResponse = {

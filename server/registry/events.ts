@@ -1,9 +1,8 @@
-import { checkCompatibility } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
-import { MigrationError, planChain, type VersionedSchema } from '../../core/migrate/index.js';
+import { MigrationError, planChain } from '../../core/migrate/index.js';
+import { hopWithoutRuleAllowed, versionedSchema } from './migration-probe.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
-import type { StoredVersion } from './model.js';
 import { parseVersionSelector } from './version-param.js';
 import { runValidator } from '../../core/schema/run-validator.js';
 
@@ -39,11 +38,7 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   if (!sourceOutcome.valid) {
     throw new RegistryError('INVALID_EVENT', `The event is not valid under version ${from.version} (${from.semver})`, { errors: sourceOutcome.errors });
   }
-  const chain = planChain(versions, source.version, target.version, (a, b, direction) =>
-    direction === 'UPGRADE'
-      ? checkCompatibility(b, [a], 'BACKWARD').compatible
-      : checkCompatibility(a, [b], 'FORWARD').compatible,
-  );
+  const chain = planChain(versions, source.version, target.version, hopWithoutRuleAllowed);
   let migrated: unknown;
   try {
     migrated = await chain.runAsync(event);
@@ -65,11 +60,6 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
     to: { version: to.version, semver: to.semver },
     hops: chain.hops,
   };
-}
-
-async function versionedSchema(ctx: RegistryContext, version: StoredVersion): Promise<VersionedSchema> {
-  const loaded = (await ctx.schemas.load(ctx.db, version.id))!;
-  return { version: version.version, semver: version.semver, schema: loaded.input.schema, references: loaded.input.references, ruleSet: version.ruleSet };
 }
 
 function eventField(body: unknown): unknown {
