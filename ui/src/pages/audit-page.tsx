@@ -37,7 +37,7 @@ export function AuditPage({ route }: { route: Route }) {
       <form class="filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
         <span class="field">
           <label for="audit-subject">Subject</label>
-          <input id="audit-subject" type="search" value={subject} onChange={(e) => set({ subject: (e.target as HTMLInputElement).value })} />
+          <input id="audit-subject" type="search" value={subject} onInput={(e) => set({ subject: (e.target as HTMLInputElement).value })} />
         </span>
         <span class="field">
           <label for="audit-action">Action</label>
