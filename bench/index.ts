@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>
   codegen: () => import('./codegen.js'),
   flows: () => import('./flows.js'),
   soak: () => import('./soak.js'),
+  ui: () => import('./ui.js'),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

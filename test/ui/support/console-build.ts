@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +23,10 @@ function newestSource(dir: string): number {
 export async function ensureConsoleBuilt(): Promise<void> {
   const sources = Math.max(newestSource(join(root, 'ui/src')), statSync(join(root, 'ui/index.html')).mtimeMs, statSync(join(root, 'ui/vite.config.ts')).mtimeMs);
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'ui/vite.config.ts'), logLevel: 'warn' });
+  // In a child process with NODE_ENV=production, exactly as `npm run build:ui` builds it (vitest
+  // sets NODE_ENV=test, under which the JSX runtime would be the larger development one).
+  await promisify(execFile)(join(root, 'node_modules/.bin/vite'), ['build', '--config', join(root, 'ui/vite.config.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

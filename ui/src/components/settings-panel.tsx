@@ -3,6 +3,7 @@ import { api, seg } from '../api/http';
 import { compatibilityLevels, modes, type Config } from '../api/types';
 import { ErrorBox } from './error-box';
 import { Loading } from './loading';
+import { SelectField } from './select-field';
 import { useAsync } from '../state/use-async';
 
 interface Props {
@@ -65,23 +66,13 @@ export function SettingsPanel({ subject, canConfigure, canSetMode }: Props) {
       </dl>
       {canConfigure && (
         <form class="inline" onSubmit={(e) => (e.preventDefault(), save('level'))}>
-          <label for={`${scope}-level`}>New compatibility level</label>
-          <select id={`${scope}-level`} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
-            {compatibilityLevels.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
+          <SelectField id={`${scope}-level`} label="New compatibility level" value={level} onChange={setLevel} options={compatibilityLevels.map((l) => [l, l] as const)} />
           <button type="submit">Save level</button>
         </form>
       )}
       {canSetMode && (
         <form class="inline" onSubmit={(e) => (e.preventDefault(), save('mode'))}>
-          <label for={`${scope}-mode`}>New mode</label>
-          <select id={`${scope}-mode`} value={mode} onChange={(e) => setMode((e.target as HTMLSelectElement).value)}>
-            {modes.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
+          <SelectField id={`${scope}-mode`} label="New mode" value={mode} onChange={setMode} options={modes.map((m) => [m, m] as const)} />
           <button type="submit">Save mode</button>
         </form>
       )}

@@ -1,17 +1,8 @@
 import type { HistoryEntry } from '../api/types';
+import { SelectField } from './select-field';
 
-/** A labelled choice of one version of a subject; soft-deleted ones are offered only when listed. */
+/** A labelled choice of one version of a subject, by semver; soft-deleted ones are marked. */
 export function VersionSelect(props: { id: string; label: string; versions: HistoryEntry[]; value: string; onChange: (semver: string) => void }) {
-  return (
-    <span class="field">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(event) => props.onChange((event.target as HTMLSelectElement).value)}>
-        {props.versions.map((v) => (
-          <option key={v.version} value={v.semver}>
-            {v.semver} (version {v.version}){v.deleted ? ' — deleted' : ''}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
+  const options = props.versions.map((v) => [v.semver, `${v.semver} (version ${v.version})${v.deleted ? ' — deleted' : ''}`] as const);
+  return <SelectField id={props.id} label={props.label} value={props.value} options={options} onChange={props.onChange} />;
 }

@@ -4,10 +4,13 @@ import type { AuditEntry } from '../api/types';
 import { ErrorBox } from '../components/error-box';
 import { Loading } from '../components/loading';
 import { PageTitle } from '../components/page-title';
+import { SelectField } from '../components/select-field';
 import { replaceQuery, type Route } from '../state/router';
 import { useAsync } from '../state/use-async';
 
 type Page = { entries: AuditEntry[]; next?: number };
+
+const actions = ['schema.', 'subject.', 'config.', 'mode.', 'consumer.'];
 
 /**
  * The audit log, newest first. The subject filter is the API's own; action and principal filter
@@ -39,17 +42,7 @@ export function AuditPage({ route }: { route: Route }) {
           <label for="audit-subject">Subject</label>
           <input id="audit-subject" type="search" value={subject} onInput={(e) => set({ subject: (e.target as HTMLInputElement).value })} />
         </span>
-        <span class="field">
-          <label for="audit-action">Action</label>
-          <select id="audit-action" value={action} onChange={(e) => set({ action: (e.target as HTMLSelectElement).value })}>
-            <option value="">Any action</option>
-            {['schema.', 'subject.', 'config.', 'mode.', 'consumer.'].map((a) => (
-              <option key={a} value={a}>
-                {a}*
-              </option>
-            ))}
-          </select>
-        </span>
+        <SelectField id="audit-action" label="Action" value={action} onChange={(value) => set({ action: value })} options={[['', 'Any action'], ...actions.map((a) => [a, `${a}*`] as const)]} />
         <span class="field">
           <label for="audit-principal">Principal</label>
           <input id="audit-principal" type="search" value={principal} onInput={(e) => set({ principal: (e.target as HTMLInputElement).value })} />

@@ -5,6 +5,7 @@ import { ErrorBox } from '../components/error-box';
 import { Loading } from '../components/loading';
 import { PageTitle } from '../components/page-title';
 import { Pager } from '../components/pager';
+import { SelectField } from '../components/select-field';
 import { href, replaceQuery, type Route } from '../state/router';
 import { useAsync } from '../state/use-async';
 import { countBy, filterSubjects } from './subject-filter';
@@ -34,28 +35,8 @@ export function SubjectsPage({ route }: { route: Route }) {
           <label for="filter-name">Name prefix</label>
           <input id="filter-name" type="search" value={filter.prefix} placeholder="order." onInput={(e) => update({ prefix: (e.target as HTMLInputElement).value })} />
         </span>
-        <span class="field">
-          <label for="filter-owner">Owner</label>
-          <select id="filter-owner" value={filter.owner} onChange={(e) => update({ owner: (e.target as HTMLSelectElement).value })}>
-            <option value="">Any owner</option>
-            {owners.map(([owner, n]) => (
-              <option key={owner} value={owner}>
-                {owner} ({n})
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="field">
-          <label for="filter-level">Compatibility</label>
-          <select id="filter-level" value={filter.level} onChange={(e) => update({ level: (e.target as HTMLSelectElement).value })}>
-            <option value="">Any level</option>
-            {levels.map(([level, n]) => (
-              <option key={level} value={level}>
-                {level} ({n})
-              </option>
-            ))}
-          </select>
-        </span>
+        <SelectField id="filter-owner" label="Owner" value={filter.owner} onChange={(owner) => update({ owner })} options={[['', 'Any owner'], ...owners.map(([o, n]) => [o, `${o} (${n})`] as const)]} />
+        <SelectField id="filter-level" label="Compatibility" value={filter.level} onChange={(level) => update({ level })} options={[['', 'Any level'], ...levels.map(([l, n]) => [l, `${l} (${n})`] as const)]} />
       </form>
       {catalog.error && <ErrorBox error={catalog.error} />}
       {catalog.loading && !catalog.data && <Loading what="subjects" />}
