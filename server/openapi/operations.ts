@@ -59,7 +59,7 @@ export const operations: OperationSpec[] = [
   { method: 'get', path: '/audit', summary: 'Audit log, newest first', tag: 'charter', query: ['before', 'limit', 'subject'], response: 'AuditPage' },
   { method: 'get', path: '/subjects/{subject}/history', summary: 'Version timeline: semver, id, date, author, soft deletes', tag: 'charter', response: 'History' },
   { method: 'get', path: '/subjects/{subject}/versions/{version}/examples', summary: 'Example events sent with a version', tag: 'charter', query: ['deleted'], response: 'AnyList' },
-  { method: 'get', path: '/subjects/{subject}/diff', summary: 'Semantic diff of two versions under the subject level', tag: 'charter', query: ['from', 'to', 'deleted'], response: 'VersionDiff' },
+  { method: 'get', path: '/subjects/{subject}/diff', summary: 'Semantic diff of two versions under the subject level', tag: 'charter', query: ['from', 'to', 'deleted', 'counterexamples'], response: 'VersionDiff' },
   { method: 'post', path: '/subjects/{subject}/upcast/trace', summary: 'Migrate an event hop by hop, showing each output', tag: 'charter', body: 'UpcastRequest', response: 'MigrationTrace' },
   { method: 'get', path: '/subjects/{subject}/readability', summary: 'Which consumer groups read each version, and how', tag: 'charter', response: 'Readability' },
   { method: 'get', path: '/catalog', summary: 'Every subject with counts, latest version, owner and level', tag: 'charter', query: ['deleted'], response: 'Catalog' },

@@ -32,7 +32,10 @@ export interface VersionDiff {
   backward: boolean;
   forward: boolean;
   changes: DiffChange[];
-  /** Per breaking direction, an event the writer accepts and the reader refuses (checked with ajv). */
+  /**
+   * Per breaking direction, an event the writer accepts and the reader refuses (checked with ajv);
+   * left empty when the caller asked for none (`counterexamples=false`: the search can take seconds).
+   */
   counterexamples: Array<{ direction: Direction; writer: string; reader: string; event: unknown }>;
   /** The smallest semver bump a release of `to` after `from` needs. */
   requiredBump: SemverBump;
@@ -43,15 +46,22 @@ export interface VersionDiff {
  * judged under the subject's level and policy, with a counterexample for each breaking direction
  * and the semver bump the change needs. Changes read from `from` to `to` (usually older to newer).
  */
-export async function diffVersions(ctx: RegistryContext, subject: string, rawFrom: string, rawTo: string, includeDeleted: boolean): Promise<VersionDiff> {
+export async function diffVersions(
+  ctx: RegistryContext,
+  subject: string,
+  rawFrom: string,
+  rawTo: string,
+  options: { includeDeleted: boolean; counterexamples: boolean },
+): Promise<VersionDiff> {
+  const { includeDeleted } = options;
   const [from, to] = await Promise.all([
     resolveVersion(ctx.db, subject, parseVersionSelector(rawFrom), includeDeleted),
     resolveVersion(ctx.db, subject, parseVersionSelector(rawTo), includeDeleted),
   ]);
   const config = await effectiveConfig(ctx.db, subject);
   const [older, newer] = await Promise.all([inputOf(ctx, from), inputOf(ctx, to)]);
-  const options = { policy: config.compatibilityPolicy };
-  const raw = diffSchemas(older, newer, options);
+  const policy = { policy: config.compatibilityPolicy };
+  const raw = diffSchemas(older, newer, policy);
   const backward = !raw.some((change) => change.breaksBackward);
   const forward = !raw.some((change) => change.breaksForward);
   const directions = levelDirections[config.compatibilityLevel];
@@ -59,8 +69,10 @@ export async function diffVersions(ctx: RegistryContext, subject: string, rawFro
   const changes = raw.map((change) => ({ ...change, breaksLevel: breaksLevel(change) }));
 
   const counterexamples: VersionDiff['counterexamples'] = [];
-  if (!backward) addCounterexample(counterexamples, 'backward', [from, older], [to, newer]);
-  if (!forward) addCounterexample(counterexamples, 'forward', [to, newer], [from, older]);
+  if (options.counterexamples) {
+    if (!backward) addCounterexample(counterexamples, 'backward', [from, older], [to, newer]);
+    if (!forward) addCounterexample(counterexamples, 'forward', [to, newer], [from, older]);
+  }
 
   return {
     subject,
@@ -73,9 +85,14 @@ export async function diffVersions(ctx: RegistryContext, subject: string, rawFro
     changes,
     counterexamples,
     // The registry's semver rule: under NONE a change is judged as BACKWARD would judge it.
-    requiredBump: classifyChange(older, newer, config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel, options),
+    requiredBump: classifyChange(older, newer, config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel, policy),
   };
 }
+
+// Searching for a counterexample compiles both schemas and samples the writer's events: seconds
+// for very wide schemas. Schema ids are immutable, so the answer for a pair of ids never changes.
+const counterexampleCache = new Map<string, { event: unknown } | null>();
+const CACHE_LIMIT = 1000;
 
 function addCounterexample(
   out: VersionDiff['counterexamples'],
@@ -83,8 +100,15 @@ function addCounterexample(
   [writerVersion, writer]: [StoredVersion, SchemaInput],
   [readerVersion, reader]: [StoredVersion, SchemaInput],
 ): void {
-  const event = findCounterexample(writer, reader);
-  if (event !== undefined) out.push({ direction, writer: writerVersion.semver, reader: readerVersion.semver, event });
+  const key = `${writerVersion.id}>${readerVersion.id}`;
+  let found = counterexampleCache.get(key);
+  if (found === undefined) {
+    const event = findCounterexample(writer, reader);
+    found = event === undefined ? null : { event };
+    if (counterexampleCache.size >= CACHE_LIMIT) counterexampleCache.delete(counterexampleCache.keys().next().value!);
+    counterexampleCache.set(key, found);
+  }
+  if (found) out.push({ direction, writer: writerVersion.semver, reader: readerVersion.semver, event: found.event });
 }
 
 async function inputOf(ctx: RegistryContext, version: StoredVersion): Promise<SchemaInput> {

@@ -6,7 +6,7 @@ import { flag } from '../http/query.js';
 import type { RouteOptions, SubjectParams } from './route-context.js';
 import { booleanFlag, subjectParams, versionRef } from './route-schemas.js';
 
-type DiffQuery = { from: string; to: string; deleted?: string };
+type DiffQuery = { from: string; to: string; deleted?: string; counterexamples?: string };
 type TraceBody = { event: unknown; from: string | number; to: string | number };
 
 /** How a subject evolves: the diff of two versions, a migration hop by hop, who can read what. */
@@ -18,12 +18,21 @@ export async function evolutionRoutes(app: FastifyInstance, { ctx }: RouteOption
         params: subjectParams,
         querystring: {
           type: 'object',
-          properties: { from: { type: 'string', minLength: 1, maxLength: 100 }, to: { type: 'string', minLength: 1, maxLength: 100 }, deleted: booleanFlag },
+          properties: {
+            from: { type: 'string', minLength: 1, maxLength: 100 },
+            to: { type: 'string', minLength: 1, maxLength: 100 },
+            deleted: booleanFlag,
+            counterexamples: booleanFlag,
+          },
           required: ['from', 'to'],
         },
       },
     },
-    async (request) => diffVersions(ctx, request.params.subject, request.query.from, request.query.to, flag(request.query, 'deleted')),
+    async (request) =>
+      diffVersions(ctx, request.params.subject, request.query.from, request.query.to, {
+        includeDeleted: flag(request.query, 'deleted'),
+        counterexamples: request.query.counterexamples !== 'false',
+      }),
   );
 
   app.post<{ Params: SubjectParams; Body: TraceBody }>(

@@ -170,6 +170,32 @@ describe('the console, on a registry seeded with the order contracts', { timeout
   });
 });
 
+describe('how the console is served', () => {
+  it('serves the page with a same-origin-only policy, compressed, and its hashed assets cacheable forever', async () => {
+    const html = await fetch(`${registry.url}/ui/`, { headers: { 'accept-encoding': 'br' } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    const page = await html.text();
+    const script = /src="(\/ui\/assets\/[^"]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeTruthy();
+    const asset = await fetch(`${registry.url}${script}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect([asset.status, asset.headers.get('content-encoding'), asset.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    // No reference to any other origin anywhere in what the browser loads.
+    expect(`${page}${await asset.text()}`).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('answers unknown assets and escapes from the build folder with a 404 error body, never a file', async () => {
+    for (const path of ['/ui/assets/nothing.js', '/ui/assets/..%2F..%2Fpackage.json', '/ui/..%2F..%2Fpackage.json']) {
+      const response = await call(registry.url, 'GET', path);
+      if (response.status === 200) expect(String(response.body)).toContain('<div id="app">');
+      else expect([response.status, response.body.error_code]).toEqual([404, 404]);
+    }
+  });
+});
+
 describe('the console with authentication on', { timeout: 90_000 }, () => {
   let secured: TestRegistry;
   let keys: Record<string, string>;

@@ -37,14 +37,23 @@ export type Severity = 'breaking' | 'change' | 'annotation';
 const rank: Record<Severity, number> = { annotation: 1, change: 2, breaking: 3 };
 
 /**
- * The most severe change covering each pointer: a change at `/properties/a` covers the member `a`
- * and everything inside it. A change at the root covers only the root's own lines.
+ * The most severe change covering each pointer, as a lookup: a change at `/properties/a` covers
+ * the member `a` and everything inside it; a change at the root covers only the root's own lines.
+ * Each line walks up its own pointer (a few steps), so a wide schema costs lines × depth, not
+ * lines × changes.
  */
-export function severityOf(pointer: string, changes: ReadonlyArray<{ path: string; severity: Severity }>): Severity | undefined {
-  let found: Severity | undefined;
-  for (const change of changes) {
-    const covers = change.path === '' ? pointer === '' : pointer === change.path || pointer.startsWith(`${change.path}/`);
-    if (covers && (found === undefined || rank[change.severity] > rank[found])) found = change.severity;
+export function severityLookup(changes: ReadonlyArray<{ path: string; severity: Severity }>): (pointer: string) => Severity | undefined {
+  const at = new Map<string, Severity>();
+  for (const { path, severity } of changes) {
+    const known = at.get(path);
+    if (known === undefined || rank[severity] > rank[known]) at.set(path, severity);
   }
-  return found;
+  return (pointer) => {
+    let found = at.get(pointer);
+    for (let end = pointer.lastIndexOf('/'); end > 0; end = pointer.lastIndexOf('/', end - 1)) {
+      const covering = at.get(pointer.slice(0, end));
+      if (covering !== undefined && (found === undefined || rank[covering] > rank[found])) found = covering;
+    }
+    return found;
+  };
 }

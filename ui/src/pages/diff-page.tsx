@@ -28,7 +28,7 @@ export function DiffPage({ subject, route }: { subject: string; route: Route }) 
     async () =>
       from && to
         ? Promise.all([
-            api<VersionDiff>('GET', `${base}/diff?from=${seg(from)}&to=${seg(to)}&deleted=true`),
+            api<VersionDiff>('GET', `${base}/diff?from=${seg(from)}&to=${seg(to)}&deleted=true&counterexamples=false`),
             api<SchemaVersion>('GET', `${base}/versions/${seg(from)}?deleted=true`),
             api<SchemaVersion>('GET', `${base}/versions/${seg(to)}?deleted=true`),
           ])
@@ -49,12 +49,12 @@ export function DiffPage({ subject, route }: { subject: string; route: Route }) 
       )}
       {diff.error && <ErrorBox error={diff.error} />}
       {diff.loading && <Loading what="the diff" />}
-      {diff.data && !diff.loading && <DiffResult diff={diff.data[0]} older={diff.data[1]} newer={diff.data[2]} />}
+      {diff.data && !diff.loading && <DiffResult subject={subject} diff={diff.data[0]} older={diff.data[1]} newer={diff.data[2]} />}
     </>
   );
 }
 
-function DiffResult({ diff, older, newer }: { diff: VersionDiff; older: SchemaVersion; newer: SchemaVersion }) {
+function DiffResult({ subject, diff, older, newer }: { subject: string; diff: VersionDiff; older: SchemaVersion; newer: SchemaVersion }) {
   const marks = useMemo(() => diff.changes.map((c) => ({ path: c.path, severity: severity(c) })), [diff]);
   const breaking = diff.changes.filter((c) => c.breaksLevel).length;
   return (
@@ -73,17 +73,7 @@ function DiffResult({ diff, older, newer }: { diff: VersionDiff; older: SchemaVe
         </p>
       </section>
       <ChangeTable changes={diff.changes} caption={`Changes from ${diff.from.semver} to ${diff.to.semver}`} />
-      {diff.counterexamples.length > 0 && (
-        <section aria-labelledby="counter-heading">
-          <h2 id="counter-heading">Counterexamples</h2>
-          {diff.counterexamples.map((c) => (
-            <div key={c.direction} class="counterexample">
-              <h3>{directionWords[c.direction](c)}</h3>
-              <JsonBlock value={c.event} label={`${c.direction} counterexample`} />
-            </div>
-          ))}
-        </section>
-      )}
+      {!(diff.backward && diff.forward) && <Counterexamples subject={subject} diff={diff} />}
       <section aria-labelledby="schemas-heading">
         <h2 id="schemas-heading">The two schemas, changed paths marked</h2>
         <div class="side-by-side">
@@ -98,5 +88,28 @@ function DiffResult({ diff, older, newer }: { diff: VersionDiff; older: SchemaVe
         </div>
       </section>
     </>
+  );
+}
+
+/**
+ * Counterexamples come second: searching for them compiles and samples both schemas, which takes a
+ * moment for wide ones, and the change list should not wait for it.
+ */
+function Counterexamples({ subject, diff }: { subject: string; diff: VersionDiff }) {
+  const query = `from=${diff.from.version}&to=${diff.to.version}&deleted=true`;
+  const found = useAsync(() => api<VersionDiff>('GET', `/subjects/${seg(subject)}/diff?${query}`), [subject, query]);
+  return (
+    <section aria-labelledby="counter-heading">
+      <h2 id="counter-heading">Counterexamples</h2>
+      {found.error && <ErrorBox error={found.error} />}
+      {found.loading && <Loading what="counterexamples (events one side accepts and the other refuses)" />}
+      {found.data && found.data.counterexamples.length === 0 && <p>No counterexample event was found for the breaking directions.</p>}
+      {found.data?.counterexamples.map((c) => (
+        <div key={c.direction} class="counterexample">
+          <h3>{directionWords[c.direction](c)}</h3>
+          <JsonBlock value={c.event} label={`${c.direction} counterexample`} />
+        </div>
+      ))}
+    </section>
   );
 }
