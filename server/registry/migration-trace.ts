@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { RegistryError } from '../../core/errors/index.js';
-import { MigrationError, planChain, type VersionedSchema } from '../../core/migrate/index.js';
+import { MigrationError, planChain } from '../../core/migrate/index.js';
 import { runValidator } from '../../core/schema/run-validator.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
@@ -55,7 +55,7 @@ export async function traceMigration(ctx: RegistryContext, subject: string, body
     const hop: TracedHop = { from: a.semver, to: b.semver };
     hops.push(hop);
     try {
-      const chain = planChain(versions as VersionedSchema[], a.version, b.version, hopWithoutRuleAllowed, { subject });
+      const chain = planChain(versions, a.version, b.version, hopWithoutRuleAllowed, { subject });
       if (chain.hops[0]?.rule) hop.rule = chain.hops[0].rule;
       value = await chain.runAsync(value);
     } catch (error) {
