@@ -3,12 +3,15 @@ import { stripAnnotations } from './annotations.js';
 import { checkCompatibility } from './check-compatibility.js';
 import { nodeInfo, onInternReset } from './document/index.js';
 import type { CompatibilityLevel } from './levels.js';
+import { withLimits } from './limits.js';
 import type { CompareOptions, SchemaInput, SemverBump } from './types.js';
 
 /** `patch` when only annotations changed; `minor` when compatible under the level; else `major`. */
 export function classifyChange(older: SchemaInput, newer: SchemaInput, level: CompatibilityLevel, options: CompareOptions = {}): SemverBump {
-  if (onlyAnnotationsDiffer(older, newer)) return 'patch';
-  return checkCompatibility(newer, [older], level, options).compatible ? 'minor' : 'major';
+  return withLimits(options.limits, () => {
+    if (onlyAnnotationsDiffer(older, newer)) return 'patch';
+    return checkCompatibility(newer, [older], level, options).compatible ? 'minor' : 'major';
+  });
 }
 
 /** The two versions differ in annotations at most (title, description, examples…): a patch. */

@@ -1,7 +1,10 @@
 import { compileValidator, sampleInstancesInternal } from '../schema/instances.js';
-import { NO_REFS } from './check-direction.js';
+import { docOf, NO_REFS } from './check-direction.js';
 import { isObject } from './document/index.js';
+import { LimitReached, pastDeadline, withLimits, type EngineLimits } from './limits.js';
+import { rootRef } from './normalize/index.js';
 import type { SchemaInput } from './types.js';
+import { validateValue } from './values.js';
 
 /** Property names mentioned anywhere in a schema (to try as extra keys of open objects). */
 function propertyNames(schema: unknown, out: Set<string>, depth = 0): void {
@@ -19,11 +22,37 @@ function propertyNames(schema: unknown, out: Set<string>, depth = 0): void {
   }
 }
 
+/** Steps the engine may spend walking one value through a schema before ajv is asked about it. */
+const COST_PROBE_STEPS = 20_000;
+const PROBES: unknown[] = [null, 'x', 0, 0.5, true, [], {}, [null], { a: null }];
+
+/**
+ * ajv validation cannot be interrupted, and some small schemas make it exponential (ajv with
+ * `allErrors` evaluates every branch of nested `anyOf`s: seconds per invalid event). Before ajv
+ * sees a value, the engine walks the same value through the same schema within a step budget: its
+ * walk also visits every alternative, so a value it cannot finish within the budget would stall
+ * ajv too, and is not tried.
+ */
+function cheapToValidate(value: unknown, input: SchemaInput): boolean {
+  try {
+    withLimits({ steps: COST_PROBE_STEPS }, () => validateValue(value, [rootRef(docOf(input))]));
+    return true;
+  } catch (error) {
+    if (error instanceof LimitReached) return false;
+    throw error;
+  }
+}
+
 /**
  * An event valid under the writer schema and invalid under the reader schema, both checked with
- * ajv, or undefined when none was found.
+ * ajv, or undefined when none was found within the limits (default: 1.5 s).
  */
-export function findCounterexample(writer: SchemaInput, reader: SchemaInput): unknown | undefined {
+export function findCounterexample(writer: SchemaInput, reader: SchemaInput, limits?: EngineLimits): unknown | undefined {
+  return withLimits({ steps: Infinity, timeMs: limits?.timeMs }, () => search(writer, reader));
+}
+
+function search(writer: SchemaInput, reader: SchemaInput): unknown | undefined {
+  if (!PROBES.every((p) => cheapToValidate(p, writer) && cheapToValidate(p, reader))) return undefined;
   const readerValidate = compileValidator(reader.schema, reader.references ?? NO_REFS);
   if (!readerValidate) return undefined;
   const hints = new Set<string>();
@@ -31,8 +60,11 @@ export function findCounterexample(writer: SchemaInput, reader: SchemaInput): un
   for (const r of Object.values(reader.references ?? {})) propertyNames(r, hints);
   const hintKeys = [...hints];
   for (const seed of [1, 2, 3]) {
+    if (pastDeadline()) return undefined;
     const samples = sampleInstancesInternal(writer.schema, { references: writer.references, count: 80, seed, hintKeys, attempts: 300 });
     for (const event of samples) {
+      if (pastDeadline()) return undefined;
+      if (!cheapToValidate(event, reader)) continue;
       let ok = true;
       try {
         ok = readerValidate(event) === true;

@@ -1,4 +1,5 @@
 import { childBase, isObject, resolveRef } from '../document/index.js';
+import { spend } from '../limits.js';
 import type { Issue, SRef } from './flat.js';
 import { atomKey, child } from './refs.js';
 
@@ -13,6 +14,7 @@ export function collectAtoms(conj: readonly SRef[]): { atoms: SRef[]; issues: Is
   const stack = new Set<string>();
   const visit = (r: SRef, depth: number): void => {
     if (empty || issues.length > 8) return;
+    spend();
     const node = r.node;
     if (node === true) return;
     if (node === false) {

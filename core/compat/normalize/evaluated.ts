@@ -1,6 +1,7 @@
 /** Annotation closure of a schema for `unevaluated*`: what its in-place applicators evaluate. */
 
 import { childBase, isObject, resolveRef } from '../document/index.js';
+import { spend } from '../limits.js';
 import type { Role, SRef } from './flat.js';
 import { child } from './refs.js';
 
@@ -23,6 +24,7 @@ export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
   const visit = (ref: SRef, isSelf: boolean, depth: number): void => {
     const s = ref.node;
     if (!isObject(s) || seen.has(s)) return;
+    spend();
     if (--budget < 0 || depth > 64) {
       if (role === 'A') {
         info.allProps = true;
