@@ -63,7 +63,7 @@ function checkWithinLimits(candidate: SchemaInput, previous: readonly SchemaInpu
     configurable: true,
     get(): Counterexample | undefined {
       if (!cached) {
-        const event = findCounterexample(writer, reader);
+        const event = findCounterexample(writer, reader, options.limits, policy);
         cached = {
           value:
             event === undefined
