@@ -66,3 +66,29 @@ describe('bounded compatibility checks over HTTP', () => {
     expect(same.body.is_compatible).toBe(true);
   });
 });
+
+describe('schemas the engine cannot read are refused at registration', () => {
+  it('a number beyond the double range is refused with 42201 naming its path', async () => {
+    const text = '{"type":"object","properties":{"n":{"type":"number","minimum":1e400}}}';
+    const answer = await call(registry.url, 'POST', '/subjects/refuse.Infinity/versions', { schemaType: 'JSON', schema: text });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error_code).toBe(42201);
+    expect(answer.body.message).toContain('/properties/n/minimum');
+    const check = await call(registry.url, 'POST', '/compatibility/subjects/refuse.Infinity/versions', { schemaType: 'JSON', schema: text });
+    expect(check.status).toBe(422);
+    expect((await call(registry.url, 'GET', '/subjects')).body).not.toContain('refuse.Infinity');
+  });
+
+  it('$async: true is refused with 42201', async () => {
+    const answer = await call(registry.url, 'POST', '/subjects/refuse.Async/versions', body({ $async: true, type: 'object' }));
+    expect(answer.status).toBe(422);
+    expect(answer.body.error_code).toBe(42201);
+    expect(answer.body.message).toContain('$async');
+  });
+
+  it('nullable removal is refused over HTTP (null is an event the old version accepts)', async () => {
+    const { answer } = await checkAgainst('refuse.Nullable', { type: 'object', properties: { n: { type: 'string', nullable: true } } }, { type: 'object', properties: { n: { type: 'string' } } });
+    expect(answer.body.is_compatible).toBe(false);
+    expect(answer.body.counterexample?.event).toEqual({ n: null });
+  });
+});
