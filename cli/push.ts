@@ -4,7 +4,7 @@ import { SubjectNotFoundError, type RuleSet, type SemverEntry } from '../client/
 import { loadContracts, type ContractSubject, type ContractVersion } from '../codegen/index.js';
 import { RegistryError } from '../core/errors/index.js';
 import { canonicalJson } from '../core/schema/canonical.js';
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { checkFolder } from './check/check-folder.js';
 import { emptyBaseline } from './check/baseline.js';
 import { formats } from './check/formats.js';
@@ -25,7 +25,7 @@ const enc = encodeURIComponent;
 /** `charter push`: exit 0 when everything is registered or unchanged, 1 when something was refused. */
 export async function push(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, pushHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', pushHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', pushHelp), flag(values, 'ca'));
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError(`name the contracts folder to push\n\n${pushHelp}`);
   const folder = await loadContracts(dir);
