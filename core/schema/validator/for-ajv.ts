@@ -10,8 +10,8 @@ const dataKeywords = new Set(['enum', 'const', 'examples', 'default', 'required'
  *   reference under a 2020-12 root is read as 2020-12, as when it is added to the root's ajv), and
  *   an ajv of one dialect does not know the other dialects' meta-schema URIs ("no schema with key
  *   or ref …");
- * - `enum: []` — allowed from draft-06 on, and matching nothing — becomes `not: true`, because ajv
- *   refuses an empty enum at compile time.
+ * - `enum: []` — allowed by the 2019-09 and 2020-12 meta-schemas, and matching nothing — becomes
+ *   `not: true`, because ajv refuses an empty enum at compile time.
  * The input is never modified; unchanged subtrees are shared.
  */
 export function forAjv(schema: JsonSchema, dialect: Dialect): JsonSchema {
