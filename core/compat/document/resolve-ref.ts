@@ -2,7 +2,7 @@ import type { JsonSchema } from '../../schema/types.js';
 import { refDoc, type Doc } from './doc.js';
 import { isObject } from './is-object.js';
 import { decodePointerSegment } from './pointer.js';
-import { nameUri, resolveUri, stripFragment } from './uri.js';
+import { DEFAULT_BASE, nameUri, resolveUri, stripFragment } from './uri.js';
 
 export interface Located {
   node: JsonSchema;
@@ -64,6 +64,18 @@ function closureIndex(top: Doc): Map<string, { node: JsonSchema; doc: Doc }> {
     if (uri !== undefined && !index.has(uri)) {
       const d = refDoc(top, name);
       index.set(uri, { node: d.root, doc: d });
+    }
+  }
+  // The validator factory also adds each reference under its name resolved against the root's
+  // `$id` (core/schema/validator/create-validator.ts, withReferences), unless that URI is taken.
+  if (top.base !== DEFAULT_BASE) {
+    for (const name of Object.keys(top.references)) {
+      const u = resolveUri(name, top.base);
+      const uri = u && stripFragment(u);
+      if (uri && !index.has(uri)) {
+        const d = refDoc(top, name);
+        index.set(uri, { node: d.root, doc: d });
+      }
     }
   }
   top.closure = index;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkCompatibility, classifyChange, type CompatibilityLevel, type CompatibilityPolicy, type JsonSchema, type ReferencedSchemas } from '../../../core/compat/index.js';
-import { compileSchema } from '../../../core/schema/compile.js';
+import { createValidator } from '../../../core/schema/validator/index.js';
 
 interface Case {
   name: string;
@@ -21,7 +21,12 @@ interface Case {
 const D07 = 'http://json-schema.org/draft-07/schema#';
 const D2019 = 'https://json-schema.org/draft/2019-09/schema';
 
-const ajvValid = (schema: JsonSchema, refs: ReferencedSchemas | undefined, event: unknown) => compileSchema(schema, refs ?? {}).validate(event) === true;
+/** The registry's validator factory is the judge. */
+function ajvValid(schema: JsonSchema, refs: ReferencedSchemas | undefined, event: unknown): boolean {
+  const built = createValidator(schema, refs ?? {});
+  if (!built.ok) throw new Error(built.failure.message);
+  return built.validator.fn(event) === true;
+}
 
 /** BACKWARD with the writer as the old version. */
 const backward = (c: Pick<Case, 'writer' | 'reader' | 'writerRefs' | 'readerRefs' | 'policy'>, level: CompatibilityLevel = 'BACKWARD') =>
@@ -61,10 +66,10 @@ const unsound: Case[] = [
     witness: { name: 'a', kids: [{ name: 1 }] },
   },
   {
-    name: '8. an embedded $id wins over a reference name',
-    writer: { $id: 'https://example.com/order.json', type: 'object', $defs: { c: { $id: 'customer.json', type: 'string' } }, properties: { c: { $ref: 'customer.json' } } },
+    name: "8. an embedded $id is found before a reference's own base",
+    writer: { type: 'object', properties: { c: { $ref: 'https://example.com/item.json' } } },
     reader: { type: 'object', properties: { c: { type: 'number' } } },
-    writerRefs: { 'customer.json': { type: 'number' } },
+    writerRefs: { 'lib.json': { $defs: { item: { $id: 'https://example.com/item.json', type: 'string' } } }, 'https://example.com/other.json': { type: 'number' } },
     witness: { c: 'x' },
   },
   {
@@ -96,6 +101,20 @@ const unsound: Case[] = [
     policy: 'LENIENT',
   },
   {
+    name: '10. LENIENT: a name declared in dependentSchemas meets the reader additionalProperties (found by the oracle)',
+    writer: { type: 'object', properties: { a: { type: 'number' } }, dependentSchemas: { a: { properties: { f: { const: 1 } } } } },
+    reader: { type: 'object', properties: { a: { type: 'number' } }, dependentSchemas: { a: { properties: { f: { const: 1 } } } }, additionalProperties: { type: 'string' } },
+    witness: { a: 1, f: 1 },
+    policy: 'LENIENT',
+  },
+  {
+    name: '10. LENIENT: a name declared in then meets the reader unevaluatedProperties (found by the oracle)',
+    writer: { $schema: D2019, type: 'object', properties: { a: { type: 'string' } }, if: { required: ['a'] }, then: { properties: { d: true } } },
+    reader: { $schema: D2019, type: 'object', properties: { a: { type: 'string' } }, if: { required: ['a'] }, then: { properties: { d: true } }, unevaluatedProperties: false },
+    witness: { d: 1 },
+    policy: 'LENIENT',
+  },
+  {
     name: '10. LENIENT: names declared in draft-07 dependencies are sent',
     writer: { $schema: D07, type: 'object', properties: { a: { type: 'string' } }, dependencies: { a: { properties: { b: { type: 'string' } } } } },
     reader: { $schema: D07, type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } } },
@@ -122,6 +141,14 @@ describe('neighbouring compatible pairs stay compatible', () => {
     ['2020-12 recursive tree with its anchor on the root', { $dynamicAnchor: 'n', type: 'object', properties: { kids: { type: 'array', maxItems: 3, items: { $dynamicRef: '#n' } } } }, { $dynamicAnchor: 'n', type: 'object', properties: { kids: { type: 'array', maxItems: 5, items: { $dynamicRef: '#n' } } } }],
   ] as Array<[string, JsonSchema, JsonSchema]>)('%s', (_name, writer, reader) => {
     expect(backward({ writer, reader })).toBe(true);
+  });
+
+  it("a reference name is also known resolved against the root's $id (as the validator adds it)", () => {
+    const writer = { $id: 'https://example.com/order.json', type: 'object', properties: { c: { $ref: 'customer.json' } } };
+    const writerRefs = { 'customer.json': { type: 'string', maxLength: 3 } };
+    expect(ajvValid(writer, writerRefs, { c: 'abcd' })).toBe(false);
+    expect(backward({ writer, writerRefs, reader: { type: 'object', properties: { c: { type: 'string' } } } })).toBe(true);
+    expect(backward({ writer, writerRefs, reader: { type: 'object', properties: { c: { type: 'string', maxLength: 2 } } } })).toBe(false);
   });
 
   it('LENIENT still reads an open writer as closed to what it declares', () => {

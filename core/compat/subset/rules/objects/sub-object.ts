@@ -4,6 +4,7 @@ import { validateValue } from '../../../values.js';
 import type { ChangeKind } from '../../../kinds.js';
 import { sub } from '../../check.js';
 import type { SubsetContext } from '../../context.js';
+import { lenientNames } from '../../facts/lenient-names.js';
 import { contentModel, effMaxProps, finiteKeys, keyValue } from '../../facts/object-keys.js';
 import { falseConj } from '../../false-conj.js';
 import { probe, rec } from '../../record.js';
@@ -49,6 +50,8 @@ export function subObject(fA: Flat, fB: Flat, path: string, depth: number, ctx: 
       for (const k of fA.required) keys.add(k);
     }
   }
+  // A LENIENT writer also sends the names its conditionals and dependencies declare.
+  if (bRestConstrains && lenientA) for (const k of lenientNames(fA) ?? []) keys.add(k);
   for (const k of keys) {
     let pa: SRef | undefined;
     let pb: SRef | undefined;
