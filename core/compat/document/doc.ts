@@ -1,4 +1,5 @@
 import type { Draft, JsonSchema, ReferencedSchemas } from '../../schema/types.js';
+import { dialectOf } from '../../schema/validator/dialect.js';
 import { compatDraft } from './compat-draft.js';
 import { isObject } from './is-object.js';
 import { MAX_DOC_DEPTH, MAX_DOC_NODES } from './limits.js';
@@ -40,6 +41,8 @@ export interface Doc {
    * draft governs the closure, as when ajv compiles the references on the root's instance).
    */
   readonly top: Doc | undefined;
+  /** The identifier keyword: `id` when the closure's root is draft-04, else `$id`. */
+  readonly idKey: '$id' | 'id';
   /** For a referenced schema without `$id`: its base comes from its name, not an identifier. */
   readonly baseFromName: boolean;
   /** Closure index (root document only): absolute URI → resource, built on first use. */
@@ -66,6 +69,9 @@ export function getDoc(root: JsonSchema, references: ReferencedSchemas = EMPTY_R
 
 function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: Draft, refName?: string, top?: Doc): Doc {
   const draft = draftHint ?? compatDraft(root);
+  // the root's dialect governs the closure: draft-04 names identifiers `id`
+  const dialectRoot = top ? top.root : root;
+  const idKey: '$id' | 'id' = isObject(dialectRoot) && typeof dialectRoot.$schema === 'string' && dialectOf(dialectRoot) === 'draft-04' ? 'id' : '$id';
   const resources = new Map<string, JsonSchema>();
   const anchors = new Map<string, JsonSchema>();
   const dynamicSeen = new Map<string, number>();
@@ -74,8 +80,9 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
   let count = 0;
   let rootBase = (refName !== undefined && nameUri(refName)) || DEFAULT_BASE;
   let baseFromName = refName !== undefined;
-  if (isObject(root) && typeof root.$id === 'string' && !root.$id.startsWith('#')) {
-    const u = resolveUri(root.$id, DEFAULT_BASE);
+  const rootId = isObject(root) ? root[idKey] : undefined;
+  if (typeof rootId === 'string' && !rootId.startsWith('#')) {
+    const u = resolveUri(rootId, DEFAULT_BASE);
     if (u) {
       rootBase = stripFragment(u);
       baseFromName = false;
@@ -100,7 +107,7 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
     if (!isObject(node)) return;
     let here = base;
     if (isSchema) {
-      const id = node.$id;
+      const id = node[idKey];
       if (typeof id === 'string') {
         if (id.startsWith('#')) {
           // draft-07 plain-name fragment identifier
@@ -130,7 +137,7 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
     }
   };
   // Only documents that define identifiers or anchors need the walk (nodeInfo flags them).
-  if (nodeInfo(root).hasId) walk(root, rootBase, 0, true);
+  if (nodeInfo(root).hasId || idKey === 'id') walk(root, rootBase, 0, true);
   const refSig = Object.keys(references)
     .sort()
     .map((k) => JSON.stringify(k) + '=' + nodeInfo(references[k]).id)
@@ -158,6 +165,7 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
     hasStaticRef: scan.static,
     hasDynamicRef: scan.dynamic,
     top,
+    idKey,
     baseFromName,
   };
 }

@@ -27,8 +27,9 @@ function followPointer(start: Located, pointer: string): Resolution {
       if (!Object.prototype.hasOwnProperty.call(node, seg)) return { error: `JSON pointer segment "${seg}" does not exist` };
       node = node[seg];
     } else return { error: `JSON pointer segment "${seg}" does not exist` };
-    if (isObject(node) && typeof node.$id === 'string' && !node.$id.startsWith('#')) {
-      const u = resolveUri(node.$id, base);
+    const id = isObject(node) ? node[start.doc.idKey] : undefined;
+    if (typeof id === 'string' && !id.startsWith('#')) {
+      const u = resolveUri(id, base);
       if (u) base = stripFragment(u);
     }
   }

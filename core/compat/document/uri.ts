@@ -28,10 +28,14 @@ export function stripFragment(url: URL): string {
   return u.href;
 }
 
-/** The base URI of a child node: its own `$id` (if any) resolved against the parent's base. */
-export function childBase(node: JsonSchema, parentBase: string): string {
-  if (isObject(node) && typeof node.$id === 'string' && !node.$id.startsWith('#')) {
-    const u = resolveUri(node.$id, parentBase);
+/**
+ * The base URI of a child node: its own identifier (if any) resolved against the parent's base.
+ * The identifier keyword is `$id`, or `id` in a draft-04 closure.
+ */
+export function childBase(node: JsonSchema, parentBase: string, idKey: '$id' | 'id' = '$id'): string {
+  const id = isObject(node) ? node[idKey] : undefined;
+  if (typeof id === 'string' && !id.startsWith('#')) {
+    const u = resolveUri(id, parentBase);
     if (u) return stripFragment(u);
   }
   return parentBase;

@@ -51,7 +51,7 @@ export function collectAtoms(conj: readonly SRef[]): { atoms: SRef[]; issues: Is
       }
       const res = resolveRef(target, r.doc, r.base);
       if ('error' in res) issues.push({ kind: 'UNRESOLVED_REF', message: `$ref "${ref}" cannot be resolved: ${res.error}` });
-      else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base), omit: 0 }, depth + 1);
+      else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base, res.doc.idKey), omit: 0 }, depth + 1);
     }
     if (Array.isArray(node.allOf)) for (const m of node.allOf) visit(child(r, m), depth + 1);
     stack.delete(key);

@@ -85,7 +85,7 @@ export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
           info.allProps = true;
           info.allItems = true;
         }
-      } else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base), omit: 0 }, false, depth + 1);
+      } else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base, res.doc.idKey), omit: 0 }, false, depth + 1);
     }
   };
   visit(r, true, 0);

@@ -15,7 +15,7 @@ export function child(parent: SRef, node: unknown): SRef {
   if (node === true) return TRUE_REF;
   if (node === false) return FALSE_REF;
   if (!isObject(node)) return TRUE_REF; // malformed subschema: ajv would reject; read as "anything"
-  return { node, doc: parent.doc, base: childBase(node, parent.base), omit: 0 };
+  return { node, doc: parent.doc, base: childBase(node, parent.base, parent.doc.idKey), omit: 0 };
 }
 
 export function rootRef(doc: Doc): SRef {

@@ -180,3 +180,26 @@ describe('non-finite numbers in a library call', () => {
     expect(backward({ writer, reader: { type: 'number', minimum: 5 } })).toBe(true);
   });
 });
+
+describe('draft-04 and draft-06', () => {
+  const D04 = 'http://json-schema.org/draft-04/schema#';
+  it('draft-04 `id` sets the base that references resolve against', () => {
+    const writer = {
+      $schema: D04,
+      id: 'http://example.com/root.json',
+      type: 'object',
+      properties: { a: { $ref: 'item.json' } },
+      definitions: { item: { id: 'item.json', type: 'string', maxLength: 3 } },
+    };
+    expect(ajvValid(writer, undefined, { a: 'abcd' })).toBe(false);
+    expect(backward({ writer, reader: { $schema: D04, type: 'object', properties: { a: { type: 'string' } } } })).toBe(true);
+    expect(backward({ writer, reader: { $schema: D04, type: 'object', properties: { a: { type: 'string', maxLength: 2 } } } })).toBe(false);
+  });
+
+  it('draft-04 boolean exclusive bounds compare with draft-06+ numeric ones', () => {
+    const writer = { $schema: D04, type: 'number', minimum: 0, exclusiveMinimum: true };
+    expect(backward({ writer, reader: { type: 'number', exclusiveMinimum: 0 } })).toBe(true);
+    expect(backward({ writer, reader: { type: 'number', minimum: 0 } })).toBe(true);
+    expect(backward({ writer: { $schema: D04, type: 'number', minimum: 0 }, reader: { type: 'number', exclusiveMinimum: 0 } })).toBe(false);
+  });
+});

@@ -56,7 +56,7 @@ function collect(atoms: readonly SRef[]): Set<string> | undefined {
       if (typeof ref !== 'string') continue;
       const res = resolveRef(key === '$ref' ? ref : '#', r.doc, r.base);
       if ('error' in res) open = true;
-      else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base), omit: 0 }, depth + 1);
+      else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base, res.doc.idKey), omit: 0 }, depth + 1);
     }
   };
   for (const a of atoms) visit(a, 0);
