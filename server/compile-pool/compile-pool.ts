@@ -39,7 +39,7 @@ interface Slot {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
 /** A verify job's whole limit on a worker: schemas, samples and the 500 ms of rule runs. */
-const VERIFY_HARD_LIMIT_MS = 5_000;
+const VERIFY_HARD_LIMIT_MS = 10_000;
 
 /**
  * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
