@@ -121,3 +121,25 @@ describe('a hostile event at /upcast', () => {
     expect(ok).toMatchObject({ status: 200, body: { event: { orderId: 'o2', note: '3' } } });
   });
 });
+
+describe('verification at registration is never vacuous', () => {
+  it('refuses a rule with zero samples to verify on (42210, "add examples"), and accepts it once examples are given', async () => {
+    const subject = '/subjects/bounds.NoSamples/versions';
+    const coded = { type: 'object', properties: { code: { type: 'string', pattern: '^\\p{Lu}{3}$' } }, required: ['code'], additionalProperties: false };
+    const asNumber = { type: 'object', properties: { code: { type: 'integer' } }, required: ['code'], additionalProperties: false };
+    expect((await api('POST', subject, { schema: JSON.stringify(coded) })).status).toBe(200);
+    const toNumber = { migrationRules: [{ name: 'toNumber', kind: 'TRANSFORM', type: 'JSONATA', mode: 'UPGRADE', expr: '{"code": $length(code)}' }] };
+    const body = { schema: JSON.stringify(asNumber), ruleSet: toNumber, semver: '2.0.0' };
+    const refused = await api('POST', subject, body);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ error_code: 42210, samples: { examples: 0, generated: 0 } });
+    expect(refused.body.message).toMatch(/add examples to verify this rule/);
+    expect((await api('GET', `${subject}/latest`)).body.version).toBe(1);
+
+    const withExamples = '/subjects/bounds.WithExamples/versions';
+    expect((await api('POST', withExamples, { schema: JSON.stringify(coded), examples: [{ code: 'ABC' }] })).status).toBe(200);
+    const accepted = await api('POST', withExamples, body);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.migrationRules).toEqual([{ rule: 'toNumber', direction: 'UPGRADE', executor: 'compiled', samples: { examples: 1, generated: 0 } }]);
+  });
+});
