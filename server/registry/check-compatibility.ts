@@ -5,7 +5,7 @@ import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import { parseRegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
-import { decideVersion } from './semver-policy.js';
+import { decideVersion } from '../../core/policy/index.js';
 import { effectiveConfig } from './settings.js';
 import type { VersionSelector } from './version-param.js';
 

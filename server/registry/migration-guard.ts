@@ -1,4 +1,3 @@
-import { RegistryError } from '../../core/errors/index.js';
 import { ruleFor, verifyRule, type RuleSet } from '../../core/migrate/index.js';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { compileSchema } from '../../core/schema/compile.js';
@@ -23,41 +22,21 @@ const GENERATED_SAMPLES = 25;
 const VERIFY_BOUNDS = { timeoutMs: 500 };
 
 /**
- * Enforces Charter's migration policy on a registration and verifies every migration rule it
- * carries: a new major must bring an UPGRADE rule from its predecessor (unless the subject opted
- * out), and each rule must turn sample events of its source version into valid events of its
- * target version — or the registration is refused with the counterexample (42210).
+ * Verifies every migration rule a registration carries: each rule must turn sample events of its
+ * source version into valid events of its target version, or the registration is refused with the
+ * counterexample (42210). Which hops need a rule at all is the policy's (core/policy).
+ * `charter check` calls this too, so the gate verifies on the same samples with the same bounds.
  */
-export async function guardMigrations(params: {
-  subject: string;
-  semver: string;
+export async function verifyMigrationRules(params: {
   candidate: SchemaInput;
   candidateExamples: readonly unknown[];
   ruleSet?: RuleSet;
   predecessor?: Predecessor;
-  opensGroup: boolean;
-  requireMigration: boolean;
 }): Promise<void> {
   const { ruleSet, predecessor, candidate } = params;
+  if (!predecessor) return;
   const upgrade = ruleFor(ruleSet, 'UPGRADE');
   const downgrade = ruleFor(ruleSet, 'DOWNGRADE');
-  if (!predecessor) {
-    const rule = upgrade ?? downgrade;
-    if (rule) {
-      throw new RegistryError(
-        'INVALID_RULESET',
-        `Migration rule '${rule.name}' is on the first version of '${params.subject}': there is no previous version to migrate from or to`,
-      );
-    }
-    return;
-  }
-  if (params.opensGroup && params.requireMigration && !upgrade) {
-    throw new RegistryError(
-      'INCOMPATIBLE_SCHEMA',
-      `Version ${params.semver} of '${params.subject}' starts a new major, so old ${predecessor.semver} events need a way forward: ` +
-        `add an UPGRADE migration rule (ruleSet.migrationRules) from ${predecessor.semver}, or set requireMigration: false in the subject's config`,
-    );
-  }
   if (upgrade) {
     await verifyRule(upgrade, 'UPGRADE', {
       source: predecessor.input,

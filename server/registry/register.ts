@@ -8,14 +8,21 @@ import type { SqlExecutor } from '../storage/sql-driver.js';
 import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
-import { guardMigrations } from './migration-guard.js';
+import { verifyMigrationRules } from './migration-guard.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
 import type { PreparedSchema } from './schema-document.js';
-import { decideVersion, type PolicyVersion } from './semver-policy.js';
 import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
-import { assertValidSubject } from './subject-name.js';
+import {
+  assertMigrationRequirement,
+  assertValidSubject,
+  decideVersion,
+  identicalVersion,
+  migrationRequired,
+  type PolicyVersion,
+  type VersionDecision,
+} from '../../core/policy/index.js';
 
 export interface RegisterResult {
   id: number;
@@ -26,7 +33,7 @@ export interface RegisterResult {
 }
 
 /** A request checked and ready to be decided against a subject's state. */
-interface Registration {
+export interface Registration {
   ctx: RegistryContext;
   actor: Actor;
   subject: string;
@@ -85,24 +92,34 @@ function retryOnVersionClash(error: unknown): undefined {
   throw error;
 }
 
+/** What registering a request against a subject's state would do, decided without writing. */
+export type Verdict =
+  | { kind: 'existing'; existing: LiveVersion }
+  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow };
+
+/** A subject's state and its live versions as the policy reads them (loaded lazily: an identical schema needs none). */
+export interface SubjectView {
+  state: RegistrationState<SubjectConfig>;
+  policyVersions: () => Promise<PolicyVersion[]>;
+}
+
 /**
- * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
- * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ * Every registration rule, in the order the registry applies them, against `view`: identical
+ * schema (idempotent, or refused under another semver), semver and compatibility, which hops need
+ * a migration rule, and the verification of the rules carried. Writes nothing; the dry run, the
+ * batch and the ordinary registration all decide here.
  */
-async function attempt(
-  registration: Registration,
-  db: SqlExecutor,
-  state: RegistrationState<SubjectConfig>,
-  holdsLock: boolean,
-): Promise<RegisterResult | undefined> {
-  const { ctx, subject, request, prepared, candidate } = registration;
+export async function judgeRegistration(registration: Registration, view: SubjectView): Promise<Verdict> {
+  const { subject, request, prepared, candidate } = registration;
+  const { state } = view;
   const { mode, config } = settingsOf(state);
   const { live } = state;
-  const existing = live.find((version) => version.fingerprint === prepared.fingerprint);
-  if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
-
+  if (mode !== 'IMPORT') {
+    const existing = identicalVersion(live, prepared.fingerprint, request.semver);
+    if (existing) return { kind: 'existing', existing };
+  }
   const groupOf = groupFunction(config);
-  const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
+  const policyVersions = await view.policyVersions();
   const decision =
     mode === 'IMPORT'
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
@@ -115,19 +132,19 @@ async function attempt(
         });
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);
-    await guardMigrations({
+    assertMigrationRequirement({
       subject,
       semver: decision.semver,
+      ruleSet: request.ruleSet,
+      predecessor: predecessor?.semver,
+      opensGroup: decision.opensGroup,
+      requireMigration: migrationRequired(config),
+    });
+    await verifyMigrationRules({
       candidate,
       candidateExamples: request.examples,
       ruleSet: request.ruleSet,
-      predecessor: predecessor && {
-        semver: predecessor.semver,
-        input: policyVersions.at(-1)!.input,
-        examples: state.latestExamples,
-      },
-      opensGroup: decision.opensGroup,
-      requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
+      predecessor: predecessor && { semver: predecessor.semver, input: policyVersions.at(-1)!.input, examples: state.latestExamples },
     });
   }
   const version = request.version ?? state.maxVersion + 1;
@@ -147,6 +164,27 @@ async function attempt(
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
+  return { kind: 'new', decision, version, row };
+}
+
+/**
+ * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
+ * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ */
+export async function attempt(
+  registration: Registration,
+  db: SqlExecutor,
+  state: RegistrationState<SubjectConfig>,
+  holdsLock: boolean,
+): Promise<RegisterResult | undefined> {
+  const { ctx, subject, request, prepared } = registration;
+  const groupOf = groupFunction(settingsOf(state).config);
+  const verdict = await judgeRegistration(registration, {
+    state,
+    policyVersions: () => loadPolicyVersions(ctx, db, subject, state.live, groupOf, holdsLock),
+  });
+  if (verdict.kind === 'existing') return idempotentResult(verdict.existing);
+  const { version, row, decision } = verdict;
   const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
   if (id !== undefined) return { id, version, semver: decision.semver, created: true };
   if (!holdsLock) return undefined;
@@ -171,7 +209,7 @@ async function writeImported(db: SqlExecutor, prepared: PreparedSchema, importId
   }
 }
 
-function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
+export function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in read-only mode`);
   }
@@ -180,7 +218,7 @@ function assertWritable(mode: RegistryMode, subject: string, request: RegisterRe
   }
 }
 
-function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[]): void {
+export function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[]): void {
   if (examples.length === 0) return;
   const { validate } = compileSchema(candidate.schema, candidate.references);
   examples.forEach((example, index) => {
@@ -193,27 +231,21 @@ function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[
   });
 }
 
-function idempotentResult(existing: LiveVersion, request: RegisterRequest): RegisterResult {
-  if (request.semver !== undefined && request.semver !== existing.semver) {
-    throw new RegistryError(
-      'INVALID_SEMVER',
-      `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${request.semver}`,
-    );
-  }
+function idempotentResult(existing: LiveVersion): RegisterResult {
   return { id: existing.id, version: existing.version, semver: existing.semver, created: false };
 }
 
-type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;
+export type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;
 
 /** Versions split into compatibility groups by the configured metadata property, else by major. */
-function groupFunction(config: EffectiveConfig): GroupOf {
+export function groupFunction(config: EffectiveConfig): GroupOf {
   const property = config.compatibilityGroup;
   return property
     ? (version) => version.metadata?.properties?.[property] ?? ''
     : (version) => String(semver.major(version.semver));
 }
 
-async function loadPolicyVersions(
+export async function loadPolicyVersions(
   ctx: RegistryContext,
   db: SqlExecutor,
   subject: string,

@@ -4,7 +4,7 @@ import { deleteSubject, deleteVersion } from '../registry/delete.js';
 import { resolveVersion, versionBody, versionsOrNotFound } from '../registry/lookup.js';
 import { lookupSchema, latestWithMetadata } from '../registry/find-schema.js';
 import { registerSchema } from '../registry/register.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
 import { listSubjects } from '../storage/version-rows.js';
