@@ -30,6 +30,8 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
     baseline.subjects.set(subject, {
       compatibility: (config.compatibilityLevel ?? config.compatibility) as string | undefined,
       requireMigration: config.requireMigration as boolean | undefined,
+      compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
+      compatibilityGroup: config.compatibilityGroup as string | undefined,
       versions,
     });
   }

@@ -19,6 +19,6 @@ export function identicalVersion<V extends IdentifiedVersion>(live: readonly V[]
   throw new RegistryError(
     'INVALID_SEMVER',
     `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${declared}`,
-    { rule: 'identical-schema', existing: existing.semver },
+    { policyRule: 'identical-schema', existing: existing.semver },
   );
 }

@@ -24,7 +24,7 @@ export function assertMigrationRequirement(params: {
       throw new RegistryError(
         'INVALID_RULESET',
         `Migration rule '${rule.name}' is on the first version of '${subject}': there is no previous version to migrate from or to`,
-        { rule: 'rule-on-first-version' },
+        { policyRule: 'rule-on-first-version' },
       );
     }
     return;
@@ -34,7 +34,7 @@ export function assertMigrationRequirement(params: {
       'INCOMPATIBLE_SCHEMA',
       `Version ${params.semver} of '${subject}' starts a new major, so old ${predecessor} events need a way forward: ` +
         `add an UPGRADE migration rule (ruleSet.migrationRules) from ${predecessor}, or set requireMigration: false in the subject's config`,
-      { rule: 'new-major-has-upgrade-rule', predecessor },
+      { policyRule: 'new-major-has-upgrade-rule', predecessor },
     );
   }
 }

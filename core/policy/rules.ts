@@ -1,5 +1,5 @@
 /**
- * The names of the policy's rules: the `rule` field of a registry refusal and the `check` of the
+ * The names of the policy's rules: the `policyRule` field of a registry refusal and the `check` of the
  * matching `charter check` finding. A client can rely on them; messages may change.
  */
 export const policyRules = {

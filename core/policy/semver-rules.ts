@@ -40,7 +40,7 @@ const bumpRank: Record<SemverBump, number> = { patch: 0, minor: 1, major: 2 };
 
 /**
  * Decides the semver of a new version and whether the change may be made at all. Every refusal is
- * a RegistryError whose `details.rule` names the rule (`semver-order`, `compatible-within-major`,
+ * a RegistryError whose `details.policyRule` names the rule (`semver-order`, `compatible-within-major`,
  * `semver-bump`), so `charter check` reports the registry's verdict under the same name.
  *
  * - Ordering: a declared semver must be greater than the latest version's, in registration order
@@ -66,7 +66,7 @@ export function decideVersion(params: {
     throw new RegistryError(
       'INVALID_SEMVER',
       `Declared semver ${declared} must be greater than the latest version's ${latest.semver} (version ${latest.version})`,
-      { rule: 'semver-order', latest: latest.semver },
+      { policyRule: 'semver-order', latest: latest.semver },
     );
   }
   const group = params.candidateGroup(declared ?? latest.semver);
@@ -101,7 +101,7 @@ export function decideVersion(params: {
       'INVALID_SEMVER',
       `Declared semver ${declared} is a ${declaredBump ?? 'patch'} bump from ${latest.semver}, but this change needs a ${required} bump ` +
         `(at least ${semver.inc(latest.semver, required)}): ${summarise({ changes })}`,
-      { rule: 'semver-bump', changes, requiredBump: required, latest: latest.semver },
+      { policyRule: 'semver-bump', changes, requiredBump: required, latest: latest.semver },
     );
   }
   return { semver: declared, bump: required, opensGroup: false, compatibility };
@@ -123,7 +123,7 @@ function incompatible(result: CompatibilityResult, latest: PolicyVersion, level:
     `Schema being registered is incompatible with an earlier schema (version ${result.failedAgainstVersion ?? latest.version}): ` +
       `${summarise(result)}. To make this breaking change, declare a new major ("semver": "${nextMajor}") with an UPGRADE migration rule from ${latest.semver}`,
     {
-      rule: 'compatible-within-major',
+      policyRule: 'compatible-within-major',
       level,
       latest: latest.semver,
       changes: result.changes,

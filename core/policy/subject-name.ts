@@ -26,7 +26,7 @@ export function subjectNameProblem(subject: string): string | undefined {
 /** Throws the registry's 42208 refusal for a subject name `subjectNameProblem` refuses. */
 export function assertValidSubject(subject: string): void {
   const problem = subjectNameProblem(subject);
-  if (problem !== undefined) throw new RegistryError('INVALID_SUBJECT', problem, { rule: 'subject-name' });
+  if (problem !== undefined) throw new RegistryError('INVALID_SUBJECT', problem, { policyRule: 'subject-name' });
 }
 
 /** Shows control characters as escapes so an error message never carries them raw. */

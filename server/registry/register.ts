@@ -18,7 +18,9 @@ import {
   assertMigrationRequirement,
   assertValidSubject,
   decideVersion,
+  groupFunction,
   identicalVersion,
+  type GroupOf,
   migrationRequired,
   type PolicyVersion,
   type VersionDecision,
@@ -233,16 +235,6 @@ export function assertExamplesValid(candidate: SchemaInput, examples: readonly u
 
 function idempotentResult(existing: LiveVersion): RegisterResult {
   return { id: existing.id, version: existing.version, semver: existing.semver, created: false };
-}
-
-export type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;
-
-/** Versions split into compatibility groups by the configured metadata property, else by major. */
-export function groupFunction(config: EffectiveConfig): GroupOf {
-  const property = config.compatibilityGroup;
-  return property
-    ? (version) => version.metadata?.properties?.[property] ?? ''
-    : (version) => String(semver.major(version.semver));
 }
 
 export async function loadPolicyVersions(
