@@ -67,6 +67,7 @@ export async function registerSchema(
 ): Promise<RegisterResult> {
   assertValidSubject(subject);
   const request = parseRegisterRequest(body);
+
   const state = await readRegistrationState<SubjectConfig>(ctx.db, subject);
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
