@@ -15,6 +15,8 @@ export interface BaselineSubject {
   compatibilityPolicy?: 'STRICT' | 'LENIENT';
   compatibilityGroup?: string;
   requireMigration?: boolean;
+  /** The registry's config in effect for the subject, as `GET /config/{s}?defaultToGlobal=true` answers it. */
+  settings?: Record<string, unknown>;
   /** Oldest first, in the order they were registered. */
   versions: BaselineVersion[];
 }

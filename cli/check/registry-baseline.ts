@@ -15,12 +15,11 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
   for (const { subject } of folder.subjects) {
     const config = await http.request<Record<string, unknown>>('GET', `/config/${enc(subject)}?defaultToGlobal=true`);
     baseline.readers.set(subject, await readersOf(registry, subject));
-    let entries;
+    let entries: Awaited<ReturnType<typeof client.getSemvers>> = [];
     try {
       entries = await client.getSemvers(subject);
     } catch (error) {
-      if (error instanceof SubjectNotFoundError) continue; // a new subject: nothing published yet
-      throw error;
+      if (!(error instanceof SubjectNotFoundError)) throw error; // else a new subject: nothing published yet
     }
     const versions: BaselineVersion[] = [];
     for (const entry of entries) {
@@ -32,6 +31,7 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
       requireMigration: config.requireMigration as boolean | undefined,
       compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
       compatibilityGroup: config.compatibilityGroup as string | undefined,
+      settings: config,
       versions,
     });
   }

@@ -65,7 +65,9 @@ describe('charter push', () => {
     await writeFiles(dir, { 'shop.Fixed/1.0.0.schema.json': { ...v1, required: ['orderId'] } });
     const run = await runCli(['push', dir, '--registry', registry.url]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/shop\.Fixed 1\.0\.0 {2}REFUSED .*1\.0\.0\.schema\.json differs from the registered 1\.0\.0/);
+    expect(run.stdout).toMatch(/✗ shop\.Fixed 1\.0\.0 {2}.*1\.0\.0\.schema\.json {2}\[published-version-unchanged\]/);
+    expect(run.stdout).toContain('published versions are immutable');
+    expect(run.stderr).toContain('Nothing was registered');
   });
 
   it('exits 2 naming the URL when the registry is unreachable', async () => {
