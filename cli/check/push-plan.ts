@@ -8,6 +8,7 @@ export interface SubjectPlan {
   /** Folder versions the registry already has (compared by check; push reports them unchanged). */
   registered: string[];
   fresh: ContractVersion[];
+  contract: ContractSubject;
   /** subject.json settings that differ from what the registry has in effect; written with the versions. */
   config?: Record<string, unknown>;
 }
@@ -20,6 +21,7 @@ export function planPush(folder: ContractFolder, baseline: Baseline): SubjectPla
     const config = configUpdate(contract, published?.settings ?? {});
     return {
       subject: contract.subject,
+      contract,
       registered: contract.versions.filter((v) => registered.has(v.semver)).map((v) => v.semver),
       fresh: contract.versions.filter((v) => !registered.has(v.semver)),
       ...(config ? { config } : {}),
@@ -28,10 +30,14 @@ export function planPush(folder: ContractFolder, baseline: Baseline): SubjectPla
 }
 
 /** The body `POST /subjects/{s}/versions[/batch]` takes for a folder version. */
-export function registerBody(v: ContractVersion) {
+export function registerBody(v: ContractVersion, contract: ContractSubject) {
+  const { owner, description } = contract.settings;
+  const properties = { ...(owner ? { owner } : {}), ...(description ? { description } : {}) };
   return {
     schema: v.schema as object,
     semver: v.semver,
+    // Owner and description travel on each version as metadata (Confluent's data-contract convention); `pull` reads them back.
+    ...(Object.keys(properties).length > 0 ? { metadata: { properties } } : {}),
     ...(v.ruleSet ? { ruleSet: v.ruleSet as RuleSet } : {}),
     ...(v.examples?.valid.length ? { examples: v.examples.valid } : {}),
   };

@@ -48,7 +48,7 @@ async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan): Promise<
 
 /** The body of a subject's batch: its new versions, oldest first, and the settings they need. */
 export function batchBody(plan: SubjectPlan) {
-  return { versions: plan.fresh.map(registerBody), ...(plan.config ? { config: plan.config } : {}) };
+  return { versions: plan.fresh.map((v) => registerBody(v, plan.contract)), ...(plan.config ? { config: plan.config } : {}) };
 }
 
 /** The version a batch refusal is about (`failedAt`), else the subject's first new version. */
