@@ -29,7 +29,7 @@ export interface CheckReport {
 export interface RegistryVerdict {
   subject: string;
   accepted?: string[];
-  refused?: { semver: string; code: number; message: string };
+  refused?: { semver: string; check: string; code: number; message: string };
 }
 
 export const hasErrors = (report: CheckReport): boolean => report.findings.some((f) => f.severity === 'error');

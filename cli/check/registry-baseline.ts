@@ -1,5 +1,6 @@
 import { SubjectNotFoundError } from '../../client/index.js';
 import { RegistryError } from '../../core/errors/index.js';
+import { subjectNameProblem } from '../../core/policy/index.js';
 import type { ContractFolder } from '../../codegen/index.js';
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { JsonSchema } from '../../core/schema/types.js';
@@ -13,6 +14,8 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
   const { client, http } = registry;
   const baseline = emptyBaseline(registry.url);
   for (const { subject } of folder.subjects) {
+    // A name the registry refuses has nothing to fetch; the gate reports the name (and so does the dry run).
+    if (subjectNameProblem(subject) !== undefined) continue;
     const config = await http.request<Record<string, unknown>>('GET', `/config/${enc(subject)}?defaultToGlobal=true`);
     baseline.readers.set(subject, await readersOf(registry, subject));
     let entries: Awaited<ReturnType<typeof client.getSemvers>> = [];

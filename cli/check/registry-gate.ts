@@ -5,7 +5,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import type { CliRegistry } from '../registry.js';
 import { checkFolder } from './check-folder.js';
 import type { CheckReport, RegistryVerdict } from './finding.js';
-import { findingsOfRefusal } from './policy-findings.js';
+import { checkOfRefusal, findingsOfRefusal } from './policy-findings.js';
 import { planPush, registerBody, type SubjectPlan } from './push-plan.js';
 import { registryBaseline } from './registry-baseline.js';
 
@@ -42,7 +42,7 @@ async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan): Promise<
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const semver = refusedSemver(plan, error);
-    return { verdict: { subject: plan.subject, refused: { semver, code: error.errorCode, message: error.message } }, refusal: error };
+    return { verdict: { subject: plan.subject, refused: { semver, check: checkOfRefusal(error), code: error.errorCode, message: error.message } }, refusal: error };
   }
 }
 
