@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { call } from '../../support/registry.js';
@@ -7,8 +8,9 @@ import { runCli, tempDir, writeFiles } from '../support/run-cli.js';
 /**
  * The scenario corpus: each folder under cases/ is a contracts folder (`after/`), optionally what
  * the registry already holds (`before/`, pushed first), and `expected.json`, the verdict. The
- * runner asks `charter check` offline (against the folder itself, or an export of `before`),
- * `charter check --registry` and then `charter push`, and asserts they all give that verdict.
+ * runner asks `charter check` offline (against the folder itself; or, with `before/`, against an
+ * export of the registry and against a git ref holding `before/`), `charter check --registry` and
+ * then `charter push`, and asserts they all give that verdict.
  */
 export const casesDir = join(import.meta.dirname, 'cases');
 
@@ -59,20 +61,22 @@ export async function runCase(name: string, url: string): Promise<void> {
   const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Expected;
   const after = join(dir, 'after');
   const hasBefore = await stat(join(dir, 'before')).then(() => true, () => false);
-  let against: string[] = [];
+  const offlineRuns: Array<{ how: string; args: string[] }> = [];
+  if (!hasBefore) offlineRuns.push({ how: 'offline', args: ['check', after] });
   if (hasBefore) {
     const setup = await runCli(['push', join(dir, 'before'), '--registry', url]);
     expect(setup.code, `${name}: pushing before/ must succeed\n${setup.stdout}${setup.stderr}`).toBe(0);
     const exported = await runCli(['export', '--registry', url]);
     const file = join(await tempDir(), 'export.json');
     await writeFiles('/', { [file]: exported.stdout });
-    against = ['--against', file];
+    offlineRuns.push({ how: '--against export', args: ['check', after, '--against', file] });
+    offlineRuns.push({ how: '--against git ref', args: ['check', await gitCheckout(dir), '--against', 'published'] });
   }
   const subjects = expected.verdict === 'unreadable' ? [] : await subjectsOf(after);
   const registeredBefore = new Map<string, string[]>();
   for (const { subject } of subjects) registeredBefore.set(subject, await semversOf(url, subject));
 
-  const offline = await runCli(['check', after, ...against, '--format', 'json']);
+  const offline = await runOffline(offlineRuns);
   const online = await runCli(['check', after, '--registry', url, '--format', 'json']);
   const pushed = await runCli(['push', after, '--registry', url]);
   const why = `${name}\noffline: ${offline.stdout}${offline.stderr}\nregistry: ${online.stdout}${online.stderr}\npush: ${pushed.stdout}${pushed.stderr}`;
@@ -81,7 +85,6 @@ export async function runCase(name: string, url: string): Promise<void> {
     expect([offline.code, online.code, pushed.code], why).toEqual([2, 2, 2]);
     return;
   }
-  const offlineReport = parse(offline.stdout);
   const onlineReport = parse(online.stdout);
   if (expected.verdict === 'accepted') {
     expect([offline.code, online.code, pushed.code], why).toEqual([0, 0, 0]);
@@ -93,7 +96,7 @@ export async function runCase(name: string, url: string): Promise<void> {
   }
   expect([offline.code, online.code, pushed.code], why).toEqual([1, 1, 1]);
   const want = { subject: expected.subject, semver: expected.semver, check: expected.check };
-  expect(firstError(offlineReport, expected.subject), `offline: ${why}`).toMatchObject(want);
+  for (const [how, report] of offline.reports) expect(firstError(report, expected.subject), `${how}: ${why}`).toMatchObject(want);
   expect(firstError(onlineReport, expected.subject), `--registry: ${why}`).toMatchObject(want);
   const registryVerdict = onlineReport.registry?.find((v) => v.subject === expected.subject);
   if (expected.registryRefuses) {
@@ -105,4 +108,34 @@ export async function runCase(name: string, url: string): Promise<void> {
   // All or nothing: push registered nothing of any subject in the folder.
   for (const { subject } of subjects) expect(await semversOf(url, subject), why).toEqual(registeredBefore.get(subject));
   expect(pushed.stderr, why).toContain('Nothing was registered');
+}
+
+/**
+ * A git repository whose commit `published` holds before/ as `schemas/`, with after/ checked out
+ * over it: what a pull request looks like to `check --against <ref>`. Returns the schemas folder.
+ */
+async function gitCheckout(caseDir: string): Promise<string> {
+  const repo = await tempDir('charter-scenario-git-');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  git('init', '-q', '-b', 'published');
+  git('config', 'user.email', 'ci@example.com');
+  git('config', 'user.name', 'CI');
+  await cp(join(caseDir, 'before'), join(repo, 'schemas'), { recursive: true });
+  git('add', '.');
+  git('commit', '-q', '-m', 'published');
+  await rm(join(repo, 'schemas'), { recursive: true });
+  await cp(join(caseDir, 'after'), join(repo, 'schemas'), { recursive: true });
+  return join(repo, 'schemas');
+}
+
+/** Every offline way of asking, which must agree on the exit code; their reports are all checked. */
+async function runOffline(runs: Array<{ how: string; args: string[] }>) {
+  const results = [];
+  for (const { how, args } of runs) results.push({ how, ...(await runCli([...args, '--format', 'json'])) });
+  const codes = new Set(results.map((r) => r.code));
+  const stdout = results.map((r) => `[${r.how}] ${r.stdout}`).join('\n');
+  const stderr = results.map((r) => r.stderr).join('');
+  if (codes.size !== 1) return { code: -1, stdout, stderr, report: { findings: [] } as Report, reports: [] as Array<[string, Report]> };
+  const reports = results.map((r): [string, Report] => [r.how, r.code === 2 ? { findings: [] } : parse(r.stdout)]);
+  return { code: results[0]!.code, stdout, stderr, report: reports[0]![1], reports };
 }

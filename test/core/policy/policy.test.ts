@@ -9,15 +9,17 @@ import {
   type PolicyConfig,
   type PolicyVersion,
 } from '../../../core/policy/index.js';
+import type { RuleSet } from '../../../core/migrate/index.js';
+import type { JsonSchema } from '../../../core/schema/types.js';
 
-const v1 = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false };
-const v1_1 = { ...v1, properties: { ...v1.properties, note: { type: 'string' } } };
-const v1_annotated = { ...v1, description: 'annotated' };
-const v2 = { type: 'object', properties: { key: { type: 'integer' } }, required: ['key'] };
+const v1: JsonSchema = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false };
+const v1_1: JsonSchema = { ...v1, properties: { ...(v1 as { properties: object }).properties, note: { type: 'string' } } };
+const v1_annotated: JsonSchema = { ...v1, description: 'annotated' };
+const v2: JsonSchema = { type: 'object', properties: { key: { type: 'integer' } }, required: ['key'] };
 const config: PolicyConfig = { compatibilityLevel: 'BACKWARD', compatibilityPolicy: 'STRICT', requireMigration: true };
 const byMajor = groupFunction({});
 
-function live(...versions: Array<[string, object]>): PolicyVersion[] {
+function live(...versions: Array<[string, JsonSchema]>): PolicyVersion[] {
   return versions.map(([semver, schema], i) => ({ version: i + 1, semver, input: { schema }, group: byMajor({ semver }) }));
 }
 
@@ -32,7 +34,7 @@ function ruleOf(run: () => unknown): string {
   }
 }
 
-const decide = (schema: object, declared: string | undefined, versions: PolicyVersion[], overrides: Partial<PolicyConfig> = {}) =>
+const decide = (schema: JsonSchema, declared: string | undefined, versions: PolicyVersion[], overrides: Partial<PolicyConfig> = {}) =>
   decideVersion({ candidate: { schema }, candidateGroup: (semver) => byMajor({ semver }), live: versions, declared, config: { ...config, ...overrides } });
 
 describe('core/policy: semver', () => {
@@ -49,7 +51,7 @@ describe('core/policy: semver', () => {
     const published = live(['1.0.0', v1], ['2.0.0', v2]);
     expect(ruleOf(() => decide(v1_annotated, '1.0.1', published))).toBe('semver-order');
     expect(ruleOf(() => decide(v2, '2.0.0', published))).toBe('semver-order');
-    expect(decide({ ...v2, title: 't' }, '2.0.1', published)).toMatchObject({ semver: '2.0.1', bump: 'patch' });
+    expect(decide({ ...(v2 as object), title: 't' }, '2.0.1', published)).toMatchObject({ semver: '2.0.1', bump: 'patch' });
   });
 
   it('under level NONE accepts any change but still labels a breaking one a major', () => {
@@ -71,7 +73,7 @@ describe('core/policy: identical schema', () => {
 });
 
 describe('core/policy: migration requirement', () => {
-  const upgrade = { migrationRules: [{ name: 'up', kind: 'TRANSFORM', type: 'JSONATA', mode: 'UPGRADE', expr: '$' }] } as const;
+  const upgrade: RuleSet = { migrationRules: [{ name: 'up', kind: 'TRANSFORM', type: 'JSONATA', mode: 'UPGRADE', expr: '$' }] };
   const require = (fields: Partial<Parameters<typeof assertMigrationRequirement>[0]>) =>
     ruleOf(() => assertMigrationRequirement({ subject: 's', semver: '2.0.0', predecessor: '1.0.0', opensGroup: true, requireMigration: true, ...fields }));
 
