@@ -15,6 +15,7 @@ export async function backupBaseline(file: string): Promise<Baseline> {
       requireMigration: config.requireMigration as boolean | undefined,
       compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
       compatibilityGroup: config.compatibilityGroup as string | undefined,
+      settings: config,
       versions: s.versions.map((v) => ({ semver: v.semver, schema: JSON.parse(v.schema) as JsonSchema, ruleSet: v.ruleSet as RuleSet | undefined })),
     });
   }

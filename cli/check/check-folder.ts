@@ -107,5 +107,6 @@ function configOf(subject: ContractSubject, published: BaselineSubject | undefin
     compatibilityPolicy: published?.compatibilityPolicy ?? 'STRICT',
     requireMigration: subject.settings.requireMigration ?? published?.requireMigration ?? true,
     ...(group ? { compatibilityGroup: group } : {}),
+    ...(published?.settings?.normalize === true ? { normalize: true } : {}),
   };
 }

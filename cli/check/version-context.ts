@@ -15,7 +15,7 @@ export interface CheckedVersion {
 }
 
 /** The registry settings the checks judge with: the subject's, as push would leave them. */
-export type CheckConfig = PolicyConfig & { compatibilityGroup?: string };
+export type CheckConfig = PolicyConfig & { compatibilityGroup?: string; normalize?: boolean };
 
 /** Everything a check needs to judge one new or changed version. */
 export interface VersionContext {

@@ -9,13 +9,14 @@ import {
   type PolicyVersion,
 } from '../../../core/policy/index.js';
 import { schemaFingerprint } from '../../../server/registry/schema-document.js';
+import { canonicalJson } from '../../../core/schema/canonical.js';
 import type { JsonSchema } from '../../../core/schema/types.js';
 import { findingsOfRefusal } from '../policy-findings.js';
 import type { VersionContext } from '../version-context.js';
 import type { VersionCheck } from './version-check.js';
 
-// The registry stores a schema as the compact JSON it was sent (no `normalize`): its identity.
-const fingerprintOf = (schema: JsonSchema) => schemaFingerprint(JSON.stringify(schema), []);
+// The registry stores a schema as the compact JSON it was sent, or canonical with `normalize`: its identity.
+const fingerprintOf = (schema: JsonSchema, normalize: boolean) => schemaFingerprint(normalize ? canonicalJson(schema) : JSON.stringify(schema), []);
 
 /**
  * The registry's own policy (core/policy), run on the versions the registry would hold when this
@@ -36,11 +37,11 @@ export const registrationPolicy: VersionCheck = {
       semver: v.semver,
       input: { schema: v.schema },
       group: groupOf(v),
-      fingerprint: fingerprintOf(v.schema),
+      fingerprint: fingerprintOf(v.schema, Boolean(ctx.config.normalize)),
     }));
     const { version } = ctx;
     try {
-      if (identicalVersion(live, fingerprintOf(version.schema), version.semver)) return [];
+      if (identicalVersion(live, fingerprintOf(version.schema, Boolean(ctx.config.normalize)), version.semver)) return [];
       const decision = decideVersion({
         candidate: { schema: version.schema },
         candidateGroup: (semver) => groupOf({ semver }),
