@@ -4,8 +4,8 @@ import type { RegistryContext } from '../registry/context.js';
 import type { Authenticator, Principal } from './authenticator.js';
 import { authenticateChallenge, parseAuthorization } from './credentials.js';
 import { permissionFor, type Permission } from './permissions.js';
-import { requirement } from './requirement.js';
-import { grantsAllow, type Role } from './roles.js';
+import { requirement, type Escalation } from './requirement.js';
+import { grantsAllow } from './roles.js';
 import { checks, escalations, filters } from './rules.js';
 
 /** Principals by request; `request.principal` (what `actorOf` and the audit log read) is its name. */
@@ -64,7 +64,8 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
     const permission = permissionFor(request.method, request.routeOptions.url);
     const principal = principals.get(request);
     if (!permission || !principal) return;
-    if (escalated(request, permission, true)) authorise(request, principal, permission, 'admin');
+    const escalation = escalated(request, permission, true);
+    if (escalation) authorise(request, principal, permission, escalation);
     for (const check of permission.also ?? []) await checks[check](request, principal.grants, ctx);
   });
 
@@ -75,22 +76,22 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
   });
 }
 
-/** Throws 403 unless the principal's grants cover the route's role (or `role`, when escalated). */
-function authorise(request: FastifyRequest, principal: Principal, permission: Permission, role: Role | undefined): void {
+/** Throws 403 unless the principal's grants cover the route's role (or the escalation's, when one applies). */
+function authorise(request: FastifyRequest, principal: Principal, permission: Permission, escalation: Escalation | undefined): void {
   const { access } = permission;
-  const needed = requirement(permission, access.kind === 'role' && access.on === 'subject' ? subjectParam(request) : undefined, role);
+  const needed = requirement(permission, access.kind === 'role' && access.on === 'subject' ? subjectParam(request) : undefined, escalation);
   if (needed === undefined) return;
   const { role: required, target } = needed;
   if (grantsAllow(principal.grants, required, target)) return;
   const where = target.on === 'subject' ? `subject '${target.subject}'` : target.on === 'all' ? 'every subject (an unscoped role)' : 'some subject';
-  const why = role && permission.adminWhen ? ` (${permission.adminWhen})` : '';
+  const why = escalation && permission.adminWhen ? ` (${permission.adminWhen})` : '';
   throw new RegistryError('FORBIDDEN', `${principal.name} may not ${request.method} ${request.routeOptions.url}${why}: it needs ${required} on ${where}`);
 }
 
-/** 'admin' when the route's escalation applies and can be judged in this phase. */
-function escalated(request: FastifyRequest, permission: Permission, bodyParsed: boolean): 'admin' | undefined {
+/** What the route's escalation asks for, when it applies and can be judged in this phase. */
+function escalated(request: FastifyRequest, permission: Permission, bodyParsed: boolean): Escalation | undefined {
   const escalation = permission.adminWhen && escalations[permission.adminWhen];
-  return escalation && escalation.readsBody === bodyParsed && escalation.applies(request) ? 'admin' : undefined;
+  return escalation && escalation.readsBody === bodyParsed && escalation.applies(request) ? escalation.to : undefined;
 }
 
 function isAnonymous(permission: Permission | undefined, auth: Authenticator): boolean {

@@ -78,7 +78,7 @@ export const permissions: Record<string, Permission> = {
   'PUT /mode': role('admin', 'all'),
   'DELETE /mode': role('admin', 'all'),
   'GET /mode/:subject': readSubject,
-  'PUT /mode/:subject': role('admin', 'subject'),
+  'PUT /mode/:subject': role('admin', 'subject', { adminWhen: 'IMPORT mode' }),
   'DELETE /mode/:subject': role('admin', 'subject'),
 
   'GET /subjects/:subject/semvers': readSubject,

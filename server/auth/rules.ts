@@ -4,6 +4,7 @@ import { flag } from '../http/query.js';
 import type { RegistryContext } from '../registry/context.js';
 import { readConsumer } from '../storage/consumer-rows.js';
 import { versionsOfSchema } from '../storage/version-rows.js';
+import type { Escalation } from './requirement.js';
 import { canRead, type Grant } from './roles.js';
 
 const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
@@ -12,19 +13,26 @@ const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
 const forbidden = (message: string) => new RegistryError('FORBIDDEN', message);
 
 /**
- * Conditions under which a call that a writer may make needs an admin instead. `readsBody` says
- * whether the condition can be judged before the body is parsed (then it is, so a refused caller
- * never gets as far as a body error).
+ * Conditions under which a call needs more than its route's role: `to` is what it needs instead.
+ * `readsBody` says whether the condition can be judged before the body is parsed (then it is, so
+ * a refused caller never gets as far as a body error).
  */
 export const escalations = {
   // Hard deletes destroy history other services may still need to read their old events.
-  'permanent delete': { readsBody: false, applies: (request: FastifyRequest) => flag(request.query, 'permanent') },
-  // A registration carrying its own id or version is an IMPORT: it can collide with ids elsewhere.
+  'permanent delete': { readsBody: false, to: { role: 'admin' }, applies: (request: FastifyRequest) => flag(request.query, 'permanent') },
+  // Imports choose schema ids, and ids are global: an import under one prefix can take (or exhaust)
+  // ids every other subject needs. Confluent keeps IMPORT for global admins too.
   'import with id or version': {
     readsBody: true,
+    to: { role: 'admin', everySubject: true },
     applies: (request: FastifyRequest) => bodyOf(request).id !== undefined || bodyOf(request).version !== undefined,
   },
-} satisfies Record<string, { readsBody: boolean; applies: (request: FastifyRequest) => boolean }>;
+  'IMPORT mode': {
+    readsBody: true,
+    to: { role: 'admin', everySubject: true },
+    applies: (request: FastifyRequest) => String(bodyOf(request).mode).toUpperCase() === 'IMPORT',
+  },
+} satisfies Record<string, { readsBody: boolean; to: Escalation; applies: (request: FastifyRequest) => boolean }>;
 
 type Check = (request: FastifyRequest, grants: readonly Grant[], ctx: RegistryContext) => Promise<void>;
 
