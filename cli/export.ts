@@ -6,8 +6,9 @@ import { subjectConfig } from './subject-config.js';
 
 export const exportHelp = `charter export --registry URL > backup.json
 
-Writes every subject and every version (id, version, semver, schema, references, metadata, ruleSet)
-plus the global and per-subject config as one JSON document on stdout. 'charter import' restores it.`;
+Writes every subject and every version (id, version, semver, schema, references, metadata, ruleSet,
+examples), the global and per-subject config and the declared consumer groups as one JSON document
+on stdout. 'charter import' restores it.`;
 
 /** Reads the whole registry into a Backup. */
 export async function exportRegistry(registry: CliRegistry): Promise<Backup> {
@@ -17,13 +18,24 @@ export async function exportRegistry(registry: CliRegistry): Promise<Backup> {
     const versions = [];
     for (const n of await client.getVersions(subject)) {
       const { id, version, semver, schema, references, metadata, ruleSet } = await client.getVersion(subject, n);
-      versions.push({ version, id, semver, schema, ...(references?.length ? { references } : {}), ...(metadata ? { metadata } : {}), ...(ruleSet ? { ruleSet } : {}) });
+      const examples = await client.getExamples(subject, version);
+      versions.push({
+        version,
+        id,
+        semver,
+        schema,
+        ...(references?.length ? { references } : {}),
+        ...(metadata ? { metadata } : {}),
+        ...(ruleSet ? { ruleSet } : {}),
+        ...(examples.length > 0 ? { examples } : {}),
+      });
     }
     const config = await subjectConfig(http, subject);
     subjects.push({ subject, ...(config ? { config } : {}), versions });
   }
   const config = await http.request<Record<string, unknown>>('GET', '/config');
-  return { format: 'charter-export', formatVersion: 1, exportedAt: new Date().toISOString(), registry: registry.url, config, subjects };
+  const consumers = await client.getConsumers();
+  return { format: 'charter-export', formatVersion: 1, exportedAt: new Date().toISOString(), registry: registry.url, config, subjects, consumers };
 }
 
 /** `charter export`. */

@@ -7,8 +7,10 @@ import { readRegistryFolder } from './registry-folder.js';
 export const pullHelp = `charter pull --registry URL --out DIR [--subjects a,b]
 
 Writes the registry's subjects into DIR in the contracts-folder layout: <subject>/<semver>.schema.json,
-<semver>.upgrade.jsonata / .downgrade.jsonata for migration rules, and subject.json with the
-subject's compatibility level. Existing files of the same names are overwritten.`;
+<semver>.upgrade.jsonata / .downgrade.jsonata for migration rules, <semver>.examples.json with the
+examples a version was registered with, and subject.json with the settings in effect (compatibility,
+compatibilityGroup, requireMigration) and the owner and description. Existing files of the same
+names are overwritten. 'charter push' of a pulled folder registers nothing.`;
 
 const options = { ...registryOption, out: { type: 'string' }, subjects: { type: 'string' } } as const;
 

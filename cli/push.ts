@@ -59,7 +59,7 @@ async function pushSubject(registry: CliRegistry, dir: string, contract: Contrac
   if (fresh.length > 0) await applySettings(registry, contract);
   for (const v of fresh.sort((a, b) => semver.compare(a.semver, b.semver))) {
     try {
-      const result = await client.register(subject, registerBody(v));
+      const result = await client.register(subject, registerBody(v, contract));
       out(`${subject} ${v.semver}  registered (id ${result.id}, version ${result.version})`);
     } catch (error) {
       if (!(error instanceof RegistryError) || error.status >= 500) throw error;
@@ -70,10 +70,14 @@ async function pushSubject(registry: CliRegistry, dir: string, contract: Contrac
   return true;
 }
 
-function registerBody(v: ContractVersion) {
+function registerBody(v: ContractVersion, contract: ContractSubject) {
+  const { owner, description } = contract.settings;
+  const properties = { ...(owner ? { owner } : {}), ...(description ? { description } : {}) };
   return {
     schema: v.schema as object,
     semver: v.semver,
+    // Owner and description travel on each version as metadata (Confluent's data-contract convention); `pull` reads them back.
+    ...(Object.keys(properties).length > 0 ? { metadata: { properties } } : {}),
     ...(v.ruleSet ? { ruleSet: v.ruleSet as RuleSet } : {}),
     ...(v.examples?.valid.length ? { examples: v.examples.valid } : {}),
   };
