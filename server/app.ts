@@ -4,6 +4,7 @@ import { installAuth, installRateLimit, type Authenticator } from './auth/index.
 import { registerErrorHandling } from './http/error-handler.js';
 import { timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import { limitBodyDepth } from './http/body-depth.js';
+import { refuseUnstorableText } from './http/storable-text.js';
 import { frameworkErrors } from './http/framework-errors.js';
 import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -94,6 +95,7 @@ export function buildApp(options: AppOptions): CharterApp {
   });
   registerJsonBodies(app);
   limitBodyDepth(app);
+  refuseUnstorableText(app);
   registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
