@@ -3,10 +3,14 @@ import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from '../registry/context.js';
 import type { Authenticator, Principal } from './authenticator.js';
 import { authenticateChallenge, parseAuthorization } from './credentials.js';
+import { FailedAuthLimiter } from './failed-auth-limit.js';
 import { permissionFor, type Permission } from './permissions.js';
 import { requirement, type Escalation } from './requirement.js';
 import { grantsAllow } from './roles.js';
 import { checks, escalations, filters } from './rules.js';
+
+/** Failed or missing credentials an address may send a minute before it is refused unchecked. */
+export const defaultFailuresPerMinute = 30;
 
 /** Principals by request; `request.principal` (what `actorOf` and the audit log read) is its name. */
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -15,14 +19,16 @@ export const principalOf = (request: FastifyRequest): Principal | undefined => p
 
 /**
  * Turns authentication and authorisation on for every route registered after this call:
- * 1. `onRequest` authenticates (401 with a challenge);
+ * 1. `onRequest` authenticates (401 with a challenge), after refusing (429) an address that has
+ *    failed too often this minute;
  * 2. `preParsing` checks the route's role (403) before any body is read;
  * 3. `preValidation` applies what only the parsed body shows: imports need admin, references and
  *    consumer declarations need read on the subjects they name;
  * 4. `preSerialization` filters lists down to what the principal may read.
  * Call it before any route is added: fastify binds hooks to routes as they are registered.
  */
-export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator): void {
+export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator, options: { failuresPerMinute?: number } = {}): void {
+  const failures = new FailedAuthLimiter(options.failuresPerMinute ?? defaultFailuresPerMinute);
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
 
   app.addHook('onRoute', (route) => {
@@ -35,9 +41,15 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
     const url = request.routeOptions.url;
     const permission = permissionFor(request.method, url);
     if (isAnonymous(permission, auth)) return;
+    const wait = failures.blockedFor(request.ip);
+    if (wait !== undefined) {
+      reply.header('retry-after', String(wait));
+      throw new RegistryError('RATE_LIMITED', `Too many failed authentications from this address (${failures.perMinute} a minute); retry in ${wait} s`);
+    }
     const credentials = parseAuthorization(request.headers.authorization);
     const outcome = credentials ? await auth.authenticate(credentials) : { error: 'no credentials' };
     if ('error' in outcome) {
+      failures.recordFailure(request.ip);
       // Log why, never what was sent: the header itself is redacted by the logger as well.
       request.log.info({ reason: outcome.error }, 'authentication failed');
       reply.header('www-authenticate', authenticateChallenge);
