@@ -11,9 +11,12 @@ import { checkGenerated, generate, loadContracts, writeGenerated } from '../code
 export const contractsDir = fileURLToPath(new URL('../schemas/', import.meta.url));
 export const generatedDir = fileURLToPath(new URL('./generated/', import.meta.url));
 
-/** The files `flows/generated/` should hold, from the contracts as they are now. */
+/**
+ * The files `flows/generated/` should hold, from the contracts as they are now. Inside this
+ * repository the SDK is `client/` (a service would use the default, `charter/client`).
+ */
 export async function generateFlowTypes(): Promise<Map<string, string>> {
-  return generate(await loadContracts(contractsDir));
+  return generate(await loadContracts(contractsDir), { importPath: '../../client/index.js' });
 }
 
 async function main(): Promise<void> {

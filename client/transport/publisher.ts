@@ -6,8 +6,9 @@ import type { Format } from '../codec/formats/wire-message.js';
 import type { Transport } from './transport.js';
 
 export interface PublisherOptions {
-  /** Any codec: a typed publisher checks its callers itself. */
-  codec: EventCodec<object>;
+  /** Any codec, typed or not: a typed publisher checks its callers itself. */
+  // `any`: a codec typed by some map is not an `EventCodec<object>` (the map is checked both ways).
+  codec: EventCodec<any>;
   transport: Transport;
   /** Wire format. Default `jsonEnvelope`; `confluentWire` for Kafka interop, or a CloudEvents mode. */
   format?: Format;
@@ -23,7 +24,7 @@ export interface PublisherOptions {
  *   await publisher.publish('order.OrderPlaced', order, { aggregateId: order.orderId, negotiate: true });
  */
 export class Publisher<M extends object = Untyped> {
-  private readonly codec: EventCodec<object>;
+  private readonly codec: EventCodec<any>;
   private readonly transport: Transport;
   private readonly format: Format;
 

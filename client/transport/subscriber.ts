@@ -5,8 +5,9 @@ import { deadLetter, deadLetterSubject } from './dead-letter.js';
 import type { Transport, TransportMessage, TransportSubscription } from './transport.js';
 
 export interface SubscriberOptions {
-  /** Any codec: a typed subscriber checks its callers itself. */
-  codec: EventCodec<object>;
+  /** Any codec, typed or not: a typed subscriber checks its callers itself. */
+  // `any`: a codec typed by some map is not an `EventCodec<object>` (the map is checked both ways).
+  codec: EventCodec<any>;
   transport: Transport;
   /** The durable consumer group, e.g. `'billing'`. Ideally the group declared to the registry. */
   group: string;
