@@ -29,6 +29,7 @@ export type {
   ValidationResult,
   ConsumerGroup,
   ReaderDeclaration,
+  RegistryConfig,
 } from './registry/types.js';
 
 export {

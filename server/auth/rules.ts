@@ -24,6 +24,11 @@ export const escalations = {
     readsBody: true,
     applies: (request: FastifyRequest) => bodyOf(request).id !== undefined || bodyOf(request).version !== undefined,
   },
+  // A batch may set the subject's config (as `PUT /config/{s}` does, an admin's call) when it writes.
+  'config written by a batch': {
+    readsBody: true,
+    applies: (request: FastifyRequest) => bodyOf(request).config != null && !flag(request.query, 'dryRun'),
+  },
 } satisfies Record<string, { readsBody: boolean; applies: (request: FastifyRequest) => boolean }>;
 
 type Check = (request: FastifyRequest, grants: readonly Grant[], ctx: RegistryContext) => Promise<void>;
@@ -32,8 +37,10 @@ type Check = (request: FastifyRequest, grants: readonly Grant[], ctx: RegistryCo
 export const checks = {
   // A reference pulls another subject's schema into the one being registered or compared.
   'referenced subjects readable': async (request, grants) => {
-    const references = bodyOf(request).references;
-    if (!Array.isArray(references)) return;
+    const body = bodyOf(request);
+    // A batch (`/versions/batch`) carries the references in each of its versions.
+    const versions = Array.isArray(body.versions) ? (body.versions as Array<{ references?: unknown } | null>) : [body];
+    const references = versions.flatMap((version) => (Array.isArray(version?.references) ? version.references : []));
     for (const reference of references) {
       const subject = (reference as { subject?: unknown })?.subject;
       if (typeof subject === 'string' && !canRead(grants, subject)) throw forbidden(`Not allowed to read the referenced subject '${subject}'`);
