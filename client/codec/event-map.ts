@@ -16,7 +16,7 @@ import type { Envelope } from './envelope.js';
  * The default type parameter of `EventCodec`, `Publisher` and `Subscriber`: no event map, so a
  * subject is any string and data is whatever the caller passes (the SDK as it was before codegen).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface -- "no subjects known" is exactly `{}`
+// Empty on purpose: "no subjects known" is exactly `{}`, and a map with subjects is not assignable from it.
 export interface Untyped {}
 
 /** One subject of an event map: its latest envelope, and every version's envelope by semver. */
@@ -69,29 +69,21 @@ export type AcceptedEvent<M, S extends keyof M, Range extends string | undefined
  * every `X.Y.*`, an exact semver itself; comparators, hyphen ranges, `||` and a range only known as
  * `string` accept everything. Prerelease tags are not compared.
  */
-export type Accepts<Range extends string, Version extends string> = string extends Range
-  ? true
-  : Range extends `${string} ${string}`
-    ? true // comparator sets, hyphen ranges and `||`: not modelled
-    : Range extends `^0.${infer Minor}.${string}`
-    ? StartsWith<Version, `0.${Minor}.`>
-    : Range extends `^${infer Major}.${string}` | `^${infer Major}`
-      ? StartsWith<Version, `${Major}.`>
-      : Range extends `~${infer Major}.${infer Minor}.${string}` | `~${infer Major}.${infer Minor}`
-        ? StartsWith<Version, `${Major}.${Minor}.`>
-        : Range extends `~${infer Major}`
-          ? StartsWith<Version, `${Major}.`>
-          : Range extends `${infer Major}.${Wildcard}` | `${infer Major}.${Wildcard}.${Wildcard}`
-            ? StartsWith<Version, `${Major}.`>
-            : Range extends `${infer Major}.${infer Minor}.${Wildcard}`
-              ? StartsWith<Version, `${Major}.${Minor}.`>
-              : Range extends `${number}.${number}.${number}` | `${number}.${number}.${number}-${string}`
-                ? Version extends Range ? true : false
-                : Range extends `${number}.${number}`
-                  ? StartsWith<Version, `${Range}.`>
-                  : Range extends `${number}`
-                    ? StartsWith<Version, `${Range}.`>
-                    : true;
+export type Accepts<Range extends string, Version extends string> =
+  string extends Range ? true
+  : Range extends `${string} ${string}` ? true // comparator sets, hyphen ranges, `||`: not modelled
+  : Range extends `^0.${infer Minor}.${string}` ? StartsWith<Version, `0.${Minor}.`>
+  : Range extends `^${infer Major}.${string}` ? StartsWith<Version, `${Major}.`>
+  : Range extends `^${infer Major}` ? StartsWith<Version, `${Major}.`>
+  : Range extends `~${infer Major}.${infer Minor}.${string}` ? StartsWith<Version, `${Major}.${Minor}.`>
+  : Range extends `~${infer Major}.${infer Minor}` ? StartsWith<Version, `${Major}.${Minor}.`>
+  : Range extends `~${infer Major}` ? StartsWith<Version, `${Major}.`>
+  : Range extends `${infer Major}.${Wildcard}.${Wildcard}` ? StartsWith<Version, `${Major}.`>
+  : Range extends `${infer Major}.${infer Minor}.${Wildcard}` ? StartsWith<Version, `${Major}.${Minor}.`>
+  : Range extends `${infer Major}.${Wildcard}` ? StartsWith<Version, `${Major}.`>
+  : Range extends `${number}.${number}.${number}` | `${number}.${number}.${number}-${string}` ? (Version extends Range ? true : false)
+  : Range extends `${number}.${number}` | `${number}` ? StartsWith<Version, `${Range}.`>
+  : true;
 
 type Wildcard = 'x' | 'X' | '*';
 
