@@ -7,6 +7,7 @@ import type { SqlExecutor } from '../storage/sql-driver.js';
 import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
+import type { RuleVerification } from '../../core/migrate/index.js';
 import { guardMigrations } from './migration-guard.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
@@ -22,6 +23,8 @@ export interface RegisterResult {
   semver: string;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
+  /** The migration rules verified on the way in: executor and sample counts per direction. */
+  migrationRules?: RuleVerification[];
 }
 
 /** A request checked and ready to be decided against a subject's state. */
@@ -112,9 +115,10 @@ async function attempt(
           declared: request.semver,
           config,
         });
+  let migrationRules: RuleVerification[] = [];
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);
-    await guardMigrations({
+    migrationRules = await guardMigrations({
       subject,
       semver: decision.semver,
       candidate,
@@ -127,6 +131,7 @@ async function attempt(
       },
       opensGroup: decision.opensGroup,
       requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
+      verify: (verification) => ctx.compiler.verifyRules(verification),
     });
   }
   const version = request.version ?? state.maxVersion + 1;
@@ -147,13 +152,14 @@ async function attempt(
     },
   };
   const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
-  if (id !== undefined) return { id, version, semver: decision.semver, created: true };
+  const verified = migrationRules.length > 0 ? { migrationRules } : {};
+  if (id !== undefined) return { id, version, semver: decision.semver, created: true, ...verified };
   if (!holdsLock) return undefined;
   // Under the lock, only a schema stored by another subject's writer during the statement is left.
   const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
   const again = raced && (await writeRegistration(db, { id: raced.id }, row));
   if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { id: again, version, semver: decision.semver, created: true };
+  return { id: again, version, semver: decision.semver, created: true, ...verified };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
