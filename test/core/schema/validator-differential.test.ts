@@ -95,7 +95,12 @@ describe('the validator differential', () => {
       } catch {
         generated = [];
       }
-      const events = [...generated, ...randomEvents[n]!].slice(0, EVENTS_PER_SCHEMA).map((e) => JSON.parse(JSON.stringify(e ?? null)) as unknown);
+      // A `__proto__` key is valid JSON, but the server refuses it in any body (prototype poisoning).
+      const events = [...generated, ...randomEvents[n]!]
+        .map((e) => JSON.stringify(e ?? null))
+        .filter((text) => !text.includes('"__proto__"'))
+        .slice(0, EVENTS_PER_SCHEMA)
+        .map((text) => JSON.parse(text) as unknown);
       const expected = events.map((e) => check(e) === true);
 
       // 4. The generated validator: codegen's ES module when the schema is self-contained (as
@@ -121,7 +126,8 @@ describe('the validator differential', () => {
       for (const [i, event] of events.entries()) {
         const want = expected[i]!;
         const verdicts: Record<string, unknown> = {};
-        verdicts.registry = (await call(registry.url, 'POST', `/subjects/${subject}/versions/1/validate`, { event })).body.valid;
+        const answer = await call(registry.url, 'POST', `/subjects/${subject}/versions/1/validate`, { event });
+        verdicts.registry = answer.status === 200 ? answer.body.valid : answer.body;
         verdicts.encode = await codec.encode(subject, event, { version: 1 }).then(
           () => true,
           (error: unknown) => (error instanceof InvalidEventError ? false : `threw ${(error as Error).message}`),
