@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { JsonataExecutor, JsonDeserializer, JsonSerializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
 import { EventCodec, jsonEnvelope, RegistryClient } from '../client/index.js';
 import { SchemaCache } from '../client/codec/schema-cache.js';
+import { compileEventValidator } from '../client/codec/validator.js';
 import type { SubjectVersion } from '../client/registry/types.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -85,6 +86,8 @@ function floor() {
   const text = new TextEncoder();
   const untext = new TextDecoder();
   return {
+    /** Plain ajv's check alone, for the per-event validation figure. */
+    validateV2: v2,
     encode(data: unknown): Uint8Array {
       if (!v2(data)) throw new Error('invalid');
       return text.encode(JSON.stringify({ eventType: 'OrderPlaced', schema: { subject: SUBJECT, version: '2.0.0', id: 0 }, data }));
@@ -168,7 +171,13 @@ export default async function run(): Promise<void> {
     }
 
     const at = (i: number) => i % SAMPLES;
+    // The check alone: the SDK's validator (the factory's: every error, RE2, linear uniqueItems,
+    // cost-bounded) against plain ajv's on the same 2.0.0 events.
+    const charterV2 = compileEventValidator(orderPlacedV2);
+    if (charterV2(v2Data[0]) !== undefined || !base.validateV2(v2Data[0])) throw new Error('validators disagree on the bench event');
     const rows = await measureAll({
+      'validate ajv': (i) => base.validateV2(v2Data[at(i)]),
+      'validate charter': (i) => charterV2(v2Data[at(i)]),
       'encode floor': (i) => base.encode(v2Data[at(i)]),
       'encode charter': async (i) => codec.serialize(await codec.encode(SUBJECT, v2Data[at(i)]), jsonEnvelope),
       'encode confluent': (i) => serializer.serialize(TOPIC, v2Data[at(i)]),
@@ -179,6 +188,10 @@ export default async function run(): Promise<void> {
     for (const [name, opsPerSec] of Object.entries(rows)) console.log(`${name.padEnd(18)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`);
 
     const ratio = (a: number, b: number) => a / b;
+    console.log(
+      `validation per event: charter ${(1e9 / rows['validate charter']).toFixed(0)} ns, plain ajv ${(1e9 / rows['validate ajv']).toFixed(0)} ns ` +
+        `(charter / ajv throughput ${ratio(rows['validate charter'], rows['validate ajv']).toFixed(2)}×)`,
+    );
     const checks: Array<[string, number, number]> = [
       ['decode charter / floor', ratio(rows['decode charter'], rows['decode floor']), 0.6],
       ['decode charter / confluent', ratio(rows['decode charter'], rows['decode confluent']), 8],

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { RegistryError } from '../errors/index.js';
+import { backtrackingSafe } from './backtracking-safe.js';
 
 /**
  * JSON Schema `pattern`s run on RE2 (re2js), not on V8's backtracking engine: a registered
@@ -91,14 +92,19 @@ function hasBackreference(pattern: string): boolean {
   return false;
 }
 
-/** ajv's `code.regExp` engine: `(pattern, flags) => {test}`. */
+/**
+ * ajv's `code.regExp` engine: `(pattern, flags) => {test}`. Every pattern must compile on RE2 (so
+ * what is accepted does not depend on the engine); one that provably runs in linear time on V8's
+ * engine runs there, faster (see backtracking-safe.ts), any other on RE2.
+ */
 export function re2RegExp(pattern: string, flags: string): Re2Pattern {
   const key = `${flags}/${pattern}`;
   let compiled = cache.get(key);
   if (!compiled) {
     const re = compileRe2(pattern, flags);
+    const v8 = backtrackingSafe(pattern) ? new RegExp(pattern, flags) : undefined;
     // ajv keys its per-instance pattern table by `toString()`: it must differ per pattern.
-    compiled = { test: (input: string) => re.test(input), toString: () => `/${pattern}/${flags}` };
+    compiled = { test: v8 ? (input: string) => v8.test(input) : (input: string) => re.test(input), toString: () => `/${pattern}/${flags}` };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, compiled);
   }

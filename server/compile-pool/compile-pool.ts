@@ -84,23 +84,23 @@ export class CompilePool {
 
   /**
    * The validator for a schema (core/schema/validator), built where `check` would compile it: a
-   * large schema is compiled to source on a worker and only loaded here — compiling a 4,000-property
-   * schema took seconds of event loop, loading its source a tenth of that. Rejects with a
+   * large schema is compiled to source and V8 code on a worker and only loaded here — compiling a
+   * 4,000-property schema took seconds of event loop, loading its compiled code a tenth of that. Rejects with a
    * CompileError carrying the factory's message when no validator can be built.
    */
   async validator(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<SchemaValidator> {
     if (this.size === 0 || this.closed || text.length < this.offloadBytes) return validatorInline(schema, references);
-    const source = await this.submit('source', text, references);
+    const { source, codeCache } = await this.submit('source', text, references);
     try {
-      return loadValidator(source!, schema);
+      return loadValidator(source!, schema, codeCache);
     } catch (error) {
       throw new CompileError(`the compiled validator does not load (${(error as Error).message})`);
     }
   }
 
-  private submit(kind: CompileJob['kind'], text: string, references: ReferencedSchemas): Promise<string | undefined> {
-    return new Promise<string | undefined>((resolve, reject) => {
-      const settle = (verdict: CompileVerdict) => (verdict.error === undefined ? resolve(verdict.source) : reject(new CompileError(verdict.error)));
+  private submit(kind: CompileJob['kind'], text: string, references: ReferencedSchemas): Promise<CompileVerdict> {
+    return new Promise<CompileVerdict>((resolve, reject) => {
+      const settle = (verdict: CompileVerdict) => (verdict.error === undefined ? resolve(verdict) : reject(new CompileError(verdict.error)));
       this.queue.push({ job: { id: this.nextId++, kind, text, references }, resolve: settle, reject });
       this.dispatch();
     });

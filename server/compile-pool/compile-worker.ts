@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { RegistryError } from '../../core/errors/index.js';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema } from '../../core/schema/types.js';
-import { validatorSource } from '../../core/schema/validator/index.js';
+import { validatorSource, warmedCodeCache } from '../../core/schema/validator/index.js';
 import type { CompileVerdict, WorkerJob } from './messages.js';
 
 async function run(job: WorkerJob): Promise<CompileVerdict> {
@@ -20,7 +20,8 @@ async function run(job: WorkerJob): Promise<CompileVerdict> {
     const schema = JSON.parse(job.text) as JsonSchema;
     if (job.kind === 'source') {
       const built = validatorSource(schema, job.references);
-      return built.ok ? { id: job.id, source: built.source } : { id: job.id, error: built.failure.message };
+      // The code cache carries V8's compiled code as well, so loading it does not parse or compile.
+      return built.ok ? { id: job.id, source: built.source, codeCache: warmedCodeCache(built.source) } : { id: job.id, error: built.failure.message };
     }
     assertCompiles(schema, job.references);
     return { id: job.id };

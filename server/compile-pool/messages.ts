@@ -25,8 +25,9 @@ export type WorkerJob = CompileJob | VerifyJob;
 export interface CompileVerdict {
   id: number;
   error?: string;
-  /** For `source` jobs: the validator's CommonJS source. */
+  /** For `source` jobs: the validator's CommonJS source, and V8's code cache for it (compiled). */
   source?: string;
+  codeCache?: Uint8Array;
   /** A verify job's result, or its refusal (a RegistryError's code, message and details). */
   verified?: RuleVerification[];
   refusal?: { code: string; message: string; details: Record<string, unknown> };

@@ -7,7 +7,7 @@
  *   that report them on their own.
  */
 export { createValidator, createValidatorOrThrow, type SchemaValidator, type ValidatorBuild, type ValidatorOptions } from './create-validator.js';
-export { loadValidator, validatorFromSource, validatorSource, type SourceBuild } from './standalone.js';
+export { loadValidator, validatorFromSource, validatorSource, warmedCodeCache, type SourceBuild } from './standalone.js';
 export { dialectOf, metaSchemaUri, type Dialect } from './dialect.js';
 export type { ValidatorFailure } from './failure.js';
 export { metaSchemaErrors } from './meta-schema.js';

@@ -93,7 +93,8 @@ describe('large schemas', () => {
     const properties: Record<string, unknown> = {};
     for (let i = 0; i < 4000; i++) properties[`p${i}`] = { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, n: { type: 'integer', minimum: 0 } }, required: ['id'] };
     const schema = { type: 'object', properties };
-    expect((await call(registry.url, 'POST', '/subjects/big.Wide/versions', { schema: JSON.stringify(schema) })).status).toBe(200);
+    const registered = await call(registry.url, 'POST', '/subjects/big.Wide/versions', { schema: JSON.stringify(schema) });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
     // What compiling it on the event loop costs on this machine, now.
     const inline = await longestStall(async () => createValidator(schema));
     const first = await longestStall(() => call(registry.url, 'POST', '/subjects/big.Wide/versions/1/validate', { event: { p1: { id: 'x' } } }));
