@@ -22,6 +22,8 @@ export interface RuleVerification {
   direction: Direction;
   /** `compiled`: generated JavaScript; `interpreted`: JSONata's evaluator (about 30× slower). */
   executor: 'compiled' | 'interpreted';
+  /** For an interpreted rule: the construct the compiler does not take. */
+  interpretedBecause?: string;
   samples: SampleCounts;
 }
 
@@ -130,5 +132,8 @@ export async function verifyRule(rules: MigrationRule | readonly MigrationRule[]
       );
     }
   }
-  return { rule: name, direction, executor: transforms.every((t) => t.compiled) ? 'compiled' : 'interpreted', samples: counts };
+  const interpreted = transforms.find((t) => !t.compiled);
+  return interpreted
+    ? { rule: name, direction, executor: 'interpreted', interpretedBecause: interpreted.interpretedBecause, samples: counts }
+    : { rule: name, direction, executor: 'compiled', samples: counts };
 }
