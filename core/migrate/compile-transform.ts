@@ -91,8 +91,17 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
     };
     return Object.assign(run, { compiled: true as const, expr });
   }
+  return interpretTransform(expr, b, unsupported);
+}
+
+/**
+ * The expression on JSONata's evaluator, under the same bounds: what compileTransform falls back
+ * to. Exported so the benchmark can run the same rule both ways.
+ */
+export function interpretTransform(expr: string, bounds: Partial<RuleBounds> = {}, reason = 'interpreted on request'): CompiledTransform {
+  const b = resolveBounds(bounds);
   const evaluate = guardedEvaluator(expr, b);
-  const interpreted = { expr, reason: unsupported ?? 'not compiled' };
+  const interpreted = { expr, reason };
   reportInterpretedRule(interpreted);
   const run = async (input: unknown, budgetMs?: number): Promise<unknown> => {
     reportInterpretedRun(interpreted);
