@@ -6,7 +6,11 @@ import { viaCompiled, viaJsonata } from './differential.js';
 const path = fc.constantFrom('a', 'b', 'c', 'name', 'price', 'qty', 'items', 'tags', 'a.b', 'a.c.b', 'items.price', 'items.sku', 'b.items.qty', '$', '$$.a', '$v', '$w');
 const literal = fc.oneof(fc.integer({ min: -3, max: 12 }).map(String), fc.constantFrom('"x"', '""', '"ab"', 'true', 'false', 'null', '0.5'));
 const binaryOp = fc.constantFrom('+', '-', '*', '/', '%', '=', '!=', '<', '<=', '>', '>=', '&', 'and', 'or', 'in');
-const unaryFn = fc.constantFrom('$string', '$number', '$length', '$uppercase', '$sum', '$count', '$exists', '$boolean', '$not', '$keys', '$abs', '$floor', '$max', '$reverse', '$distinct');
+const unaryFn = fc.constantFrom(
+  '$string', '$number', '$length', '$uppercase', '$sum', '$count', '$exists', '$boolean', '$not', '$keys', '$abs', '$floor', '$max',
+  '$reverse', '$distinct', '$trim', '$lowercase', '$round', '$spread', '$merge', '$min', '$average', '$type', '$ceil',
+);
+const small = fc.integer({ min: -3, max: 6 }).map(String);
 const key = fc.constantFrom('k', 'a', 'price', '1', 'name');
 
 const expression = fc.letrec<{ e: string }>((tie) => ({
@@ -26,6 +30,17 @@ const expression = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(path, tie('e')).map(([p, step]) => `${p}.(${step})`),
     fc.tuple(path, key, tie('e')).map(([p, k, v]) => `${p}.{"${k}": ${v}}`),
     tie('e').map((e) => `-(${e})`),
+    fc.tuple(small, small).map(([a, b]) => `[${a}..${b}]`),
+    fc.tuple(tie('e'), fc.constantFrom('"a"', '""', '","', '"x"'), fc.option(small, { nil: undefined })).map(([e, sep, n]) => `$split(${e}, ${sep}${n === undefined ? '' : `, ${n}`})`),
+    fc.tuple(tie('e'), fc.constantFrom('","', '""')).map(([e, sep]) => `$join(${e}, ${sep})`),
+    fc.tuple(tie('e'), small, fc.option(small, { nil: undefined })).map(([e, a, b]) => `$substring(${e}, ${a}${b === undefined ? '' : `, ${b}`})`),
+    fc.tuple(tie('e'), small, fc.constantFrom('', ', "#"', ', "ab"')).map(([e, w, c]) => `$pad(${e}, ${w}${c})`),
+    fc.tuple(tie('e'), key).map(([e, k]) => `$lookup(${e}, "${k}")`),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => `$zip(${a}, ${b})`),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => `$contains(${a}, ${b === '""' ? '"a"' : '"x"'})`),
+    fc.tuple(tie('e'), tie('e'), fc.option(tie('e'), { nil: undefined })).map(([list, body, init]) => `$reduce(${list}, function($v, $w){ ${body} }${init === undefined ? '' : `, ${init}`})`),
+    fc.tuple(tie('e'), tie('e')).map(([obj, body]) => `$each(${obj}, function($w, $i){ ${body} })`),
+    fc.tuple(tie('e'), tie('e')).map(([obj, body]) => `$sift(${obj}, function($w){ ${body} })`),
   ),
 })).e;
 
