@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { RegistryError } from '../errors/index.js';
-import { compileSchema } from '../schema/compile.js';
 import { runValidator } from '../schema/run-validator.js';
+import { createValidatorOrThrow } from '../schema/validator/index.js';
 import type { JsonSchema, ReferencedSchemas } from '../schema/types.js';
 import { compileTransform, type CompiledTransform } from './compile-transform.js';
 import { MigrationError } from './migration-error.js';
@@ -46,9 +46,8 @@ export interface VerifyContext {
 export const VERIFY_BUDGET_MS = 500;
 
 function targetValidator(target: VerifyContext['target']) {
-  // TODO(validator factory): use core/schema/validator* once it lands.
   try {
-    return compileSchema(target.schema, target.references ?? {}).validate;
+    return createValidatorOrThrow(target.schema, target.references).fn;
   } catch (error) {
     throw new RegistryError('INVALID_SCHEMA', `the target schema does not compile: ${(error as Error).message}`, {}, { cause: error });
   }

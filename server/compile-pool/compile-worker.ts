@@ -1,12 +1,13 @@
 /**
  * Worker-thread side of the compile pool: says 'ready' once loaded, then takes one job per
- * message — compile a schema with ajv, or verify migration rules — and answers with the outcome.
- * Stateless: any worker takes any job.
+ * message — whether a schema compiles, its validator as source, or verifying migration rules —
+ * and answers with the outcome. Stateless: any worker takes any job.
  */
 import { parentPort } from 'node:worker_threads';
 import { RegistryError } from '../../core/errors/index.js';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema } from '../../core/schema/types.js';
+import { validatorSource } from '../../core/schema/validator/index.js';
 import type { CompileVerdict, WorkerJob } from './messages.js';
 
 async function run(job: WorkerJob): Promise<CompileVerdict> {
@@ -16,7 +17,12 @@ async function run(job: WorkerJob): Promise<CompileVerdict> {
       const { verifyRules } = await import('../../core/migrate/index.js');
       return { id: job.id, verified: await verifyRules(job.request) };
     }
-    assertCompiles(JSON.parse(job.text) as JsonSchema, job.references);
+    const schema = JSON.parse(job.text) as JsonSchema;
+    if (job.kind === 'source') {
+      const built = validatorSource(schema, job.references);
+      return built.ok ? { id: job.id, source: built.source } : { id: job.id, error: built.failure.message };
+    }
+    assertCompiles(schema, job.references);
     return { id: job.id };
   } catch (error) {
     if (error instanceof RegistryError) return { id: job.id, refusal: { code: error.code, message: error.message, details: cloneable(error.details) } };

@@ -14,7 +14,7 @@ export const rulesVerified: VersionCheck = {
   name: 'migration-rules-verified',
   summary: 'migration rules turn the examples and generated events of their source version into valid events of their target',
   async run(ctx: VersionContext) {
-    const predecessor = ctx.previous.at(-1);
+    const predecessor = ctx.live.at(-1);
     if (!predecessor) return [];
     if (rulesFor(ctx.version.ruleSet, 'UPGRADE').length + rulesFor(ctx.version.ruleSet, 'DOWNGRADE').length === 0) return [];
     const older = { schema: predecessor.schema, examples: predecessor.examples?.valid ?? [] };

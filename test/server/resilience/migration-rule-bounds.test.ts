@@ -67,6 +67,11 @@ async function whileProbing<T>(work: () => Promise<T>): Promise<{ result: T; slo
 
 beforeAll(async () => {
   registry = await startRegistry();
+  // Boot the verification worker with an ordinary rule first: the bound is on verifying, and a
+  // worker started from TypeScript sources on a loaded machine can take seconds to boot.
+  const warm = '/subjects/bounds.warm-up/versions';
+  await api('POST', warm, { schema: JSON.stringify(v1), examples });
+  await api('POST', warm, { schema: JSON.stringify(v2), ruleSet: rule('$'), examples });
 });
 afterAll(async () => {
   await registry?.close();
