@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { viaCompiled, viaJsonata } from './differential.js';
+import { viaCompiled, viaInterpreted, viaJsonata } from './differential.js';
 
 /** A small JSONata grammar: every construct the compiler claims, nested at random. */
 const path = fc.constantFrom('a', 'b', 'c', 'name', 'price', 'qty', 'items', 'tags', 'a.b', 'a.c.b', 'items.price', 'items.sku', 'b.items.qty', '$', '$$.a', '$v', '$w');
@@ -91,5 +91,23 @@ describe('randomly generated expressions', () => {
     expect(compiled).toBeGreaterThanOrEqual(2000);
     // The grammar only uses the compiled subset: nearly every expression must have compiled.
     expect(compiled / total).toBeGreaterThan(0.9);
+  });
+
+  it('give the same result on Charter’s interpreted executor (bounded built-ins re-registered) as on jsonata', { timeout: 120_000 }, async () => {
+    const interpretedSeed = seed + 1;
+    let total = 0;
+    await fc.assert(
+      fc.asyncProperty(expression, input, async (expr, generated) => {
+        const json = JSON.stringify(generated ?? null);
+        total++;
+        const ours = await viaInterpreted(expr, JSON.parse(json));
+        const theirs = await viaJsonata(expr, JSON.parse(json));
+        if (!ours.ok && !theirs.ok && /[[{]/.test(expr)) return;
+        expect({ expr, input: json, ...ours }).toEqual({ expr, input: json, ...theirs });
+      }),
+      { numRuns: 1000, endOnFailure: true, seed: interpretedSeed },
+    );
+    console.log(`interpreted executor: seed ${interpretedSeed}, ${total} cases compared with jsonata`);
+    expect(total).toBe(1000);
   });
 });
