@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { onInterpretedRule, onInterpretedRun } from '../core/migrate/index.js';
 
 /** The registry's Prometheus metrics, one prom-client Registry per server instance. */
 export interface ServerMetrics {
@@ -7,6 +8,8 @@ export interface ServerMetrics {
   registrations: Counter<'outcome'>;
   refusals: Counter<'code'>;
   requestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Events migrated by a rule on JSONata's evaluator rather than compiled JavaScript. */
+  interpretedRuns: Counter;
 }
 
 export function createMetrics(): ServerMetrics {
@@ -31,7 +34,12 @@ export function createMetrics(): ServerMetrics {
     labelNames: ['code'] as const,
     registers: [registry],
   });
-  return { registry, registrations, refusals, requestDuration };
+  const interpretedRuns = new Counter({
+    name: 'charter_migration_interpreted_runs_total',
+    help: 'Events migrated (upcast/downcast) by a rule the compiler does not take, on the JSONata evaluator (about 30x slower)',
+    registers: [registry],
+  });
+  return { registry, registrations, refusals, requestDuration, interpretedRuns };
 }
 
 /** Times every request by its route pattern (not its URL, which would explode the label set). */
@@ -41,6 +49,13 @@ export function instrumentRequests(app: FastifyInstance, metrics: ServerMetrics)
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+  });
+  // Rules run on the evaluator are counted per event, and logged once when compiled.
+  const stopCounting = onInterpretedRun(() => metrics.interpretedRuns.inc());
+  const stopLogging = onInterpretedRule(({ expr, reason }) => app.log.warn({ expr: expr.slice(0, 200), reason }, 'migration rule runs on the JSONata evaluator, not compiled'));
+  app.addHook('onClose', async () => {
+    stopCounting();
+    stopLogging();
   });
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 }

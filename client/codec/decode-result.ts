@@ -1,8 +1,14 @@
 import type { ErrorObject } from 'ajv';
 import type { Envelope, SchemaRef } from './envelope.js';
 
-/** Why an event could not be read. Each is data a consumer routes (dead-letter), never a silent drop. */
-export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'unknown-schema';
+/**
+ * Why an event could not be read. Each is data a consumer routes (dead-letter), never a silent drop.
+ * - `no-migration-path`: no version satisfies the range, or no rule or compatibility joins the versions;
+ * - `rule-timeout`: a migration rule ran past its time bound on this event;
+ * - `rule-error`: a migration rule failed on this event (a JSONata error, a size or depth bound) or
+ *   cannot run at all; `cause` holds the MigrationError (with `failure`, `rule`, `hop`) or RegistryError.
+ */
+export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'rule-timeout' | 'rule-error' | 'unknown-schema';
 
 /** `E` is the envelope type: `Envelope<T>` untyped, a generated envelope (union) with an event map. */
 export interface DecodeSuccess<T = unknown, E = Envelope<T>> {
@@ -26,6 +32,8 @@ export interface DecodeFailure {
   errors?: ErrorObject[];
   /** The writer, when it was identified. */
   writer?: SchemaRef;
+  /** The error behind a migration failure, kept whole (its own `cause` is JSONata's error, if any). */
+  cause?: unknown;
 }
 
 export type DecodeResult<T = unknown, E = Envelope<T>> = DecodeSuccess<T, E> | DecodeFailure;

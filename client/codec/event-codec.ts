@@ -1,10 +1,11 @@
 import { RegistryError } from '../../core/errors/index.js';
+import { MigrationError } from '../../core/migrate/migration-error.js';
 import { InvalidEventError, NoMigrationPathError, SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { ReaderResolver } from '../negotiate/reader-resolver.js';
 import { writerVersion } from '../negotiate/writer-version.js';
 import { ChainCache } from './chain-cache.js';
-import { failure, type DecodeResult } from './decode-result.js';
+import { failure, type DecodeFailureReason, type DecodeResult } from './decode-result.js';
 import { eventTypeOf, newEventId, type Envelope, type EventMetadata, type SchemaRef } from './envelope.js';
 import type { AcceptedEvent, AnyVersionEvent, DataOf, IfTyped, IfUntyped, LatestEvent, SemverOf, SubjectOf, Untyped, VersionsOf } from './event-map.js';
 import type { Format, WireMessage } from './formats/wire-message.js';
@@ -181,8 +182,9 @@ export class EventCodec<M extends object = Untyped> {
         // Rules compiled to JavaScript answer synchronously; skip the await (a microtask) when they do.
         data = migrated instanceof Promise ? await migrated : migrated;
       } catch (error) {
-        if (error instanceof RegistryError && error.code === 'STORE_UNAVAILABLE') throw error;
-        return failure('no-migration-path', `cannot migrate ${writer.subject} ${writer.semver} → ${reader.semver}: ${(error as Error).message}`, { writer: writerRef });
+        const reason = migrationFailureReason(error);
+        if (reason === undefined) throw error;
+        return failure(reason, `cannot migrate ${writer.subject} ${writer.semver} → ${reader.semver}: ${(error as Error).message}`, { writer: writerRef, cause: error });
       }
       const readerErrors = reader.validate(data);
       if (readerErrors !== undefined) {
@@ -251,4 +253,17 @@ function refOf(version: CompiledVersion): SchemaRef {
 
 function bareEnvelope(writer: CompiledVersion): Envelope {
   return { eventType: eventTypeOf(writer.subject), eventId: '', timestamp: '', schema: refOf(writer), data: undefined, metadata: { correlationId: '', source: '' } };
+}
+
+/**
+ * The decode failure a migration error stands for, or undefined for infrastructure failures
+ * (the registry unreachable, a bug), which throw: never reported as a property of the event.
+ */
+function migrationFailureReason(error: unknown): DecodeFailureReason | undefined {
+  if (error instanceof MigrationError) return error.failure === 'timeout' ? 'rule-timeout' : 'rule-error';
+  if (error instanceof RegistryError) {
+    if (error.code === 'NO_MIGRATION_PATH' || error.status === 404) return 'no-migration-path';
+    if (error.code === 'INVALID_RULESET') return 'rule-error';
+  }
+  return undefined;
 }

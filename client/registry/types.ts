@@ -1,3 +1,4 @@
+import type { RuleVerification } from '../../core/migrate/verify-rule.js';
 import type { ReferencedSchemas } from '../../core/schema/types.js';
 
 /** A reference from one schema to another registered one, as Confluent records it. */
@@ -56,6 +57,8 @@ export interface Registered {
   id: number;
   version: number;
   semver: string;
+  /** The migration rules the registry verified: which executor runs each, on how many samples it passed. */
+  migrationRules?: RuleVerification[];
 }
 
 export interface CompatibilityResult {

@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { RegistryError } from '../errors/index.js';
 import { compileToJs } from './jsonata/compile-js.js';
+import { reportInterpretedRule, reportInterpretedRun } from './interpreted-rules.js';
 import { guardedEvaluator } from './jsonata/guarded-evaluator.js';
 import { assertRe2Regexes } from './jsonata/re2-regex-engine.js';
 import { MigrationError, type MigrationFailure } from './migration-error.js';
@@ -17,6 +18,8 @@ export interface CompiledTransform {
   (input: unknown, budgetMs?: number): unknown;
   /** true = compiled to JavaScript, false = JSONata evaluator fallback. */
   readonly compiled: boolean;
+  /** Why the compiler did not take the expression (only when `compiled` is false). */
+  readonly interpretedBecause?: string;
   readonly expr: string;
 }
 
@@ -74,7 +77,7 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
   const b = resolveBounds(bounds);
   const parsed = parseRule(expr);
   assertRe2Regexes(parsed.ast());
-  const js = compileToJs(parsed.ast(), b);
+  const { run: js, unsupported } = compileToJs(parsed.ast(), b);
   if (js) {
     const run = (input: unknown, budgetMs?: number): unknown => {
       let out: unknown;
@@ -88,8 +91,20 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
     };
     return Object.assign(run, { compiled: true as const, expr });
   }
+  return interpretTransform(expr, b, unsupported);
+}
+
+/**
+ * The expression on JSONata's evaluator, under the same bounds: what compileTransform falls back
+ * to. Exported so the benchmark can run the same rule both ways.
+ */
+export function interpretTransform(expr: string, bounds: Partial<RuleBounds> = {}, reason = 'interpreted on request'): CompiledTransform {
+  const b = resolveBounds(bounds);
   const evaluate = guardedEvaluator(expr, b);
+  const interpreted = { expr, reason };
+  reportInterpretedRule(interpreted);
   const run = async (input: unknown, budgetMs?: number): Promise<unknown> => {
+    reportInterpretedRun(interpreted);
     let out: unknown;
     try {
       out = await evaluate(input, budgetMs);
@@ -99,5 +114,5 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
     checkOutput(out, b);
     return out;
   };
-  return Object.assign(run, { compiled: false as const, expr });
+  return Object.assign(run, { compiled: false as const, expr, interpretedBecause: interpreted.reason });
 }

@@ -9,3 +9,4 @@ export { planChain } from './plan-chain.js';
 export { verifyRule, VERIFY_BUDGET_MS, type VerifyContext, type RuleVerification, type SampleCounts } from './verify-rule.js';
 export { verifyRules, sampleSet, GENERATED_SAMPLES, type RuleVerificationRequest, type VersionSamples } from './verify-rules.js';
 export { RuleGuard } from './rule-guard.js';
+export { onInterpretedRule, onInterpretedRun, type InterpretedRule } from './interpreted-rules.js';

@@ -22,6 +22,8 @@ export interface RuleVerification {
   direction: Direction;
   /** `compiled`: generated JavaScript; `interpreted`: JSONata's evaluator (about 30× slower). */
   executor: 'compiled' | 'interpreted';
+  /** For an interpreted rule: the construct the compiler does not take. */
+  interpretedBecause?: string;
   samples: SampleCounts;
 }
 
@@ -37,7 +39,7 @@ export interface VerifyContext {
    * Time left for running rules, shared by every sample (and every hop of a registration) and
    * spent only while rules run: compiling schemas and validating outputs do not count.
    */
-  budget?: { leftMs: number };
+  budget?: { leftMs: number; totalMs: number };
 }
 
 /** Verification's total budget over all samples of a registration (the registration bound). */
@@ -67,7 +69,7 @@ export async function verifyRule(rules: MigrationRule | readonly MigrationRule[]
   const list = Array.isArray(rules) ? (rules as readonly MigrationRule[]) : [rules as MigrationRule];
   const name = list.map((r) => r.name).join(', ');
   const bounds = resolveBounds(ctx.bounds);
-  const budget = ctx.budget ?? { leftMs: VERIFY_BUDGET_MS };
+  const budget = ctx.budget ?? { leftMs: VERIFY_BUDGET_MS, totalMs: VERIFY_BUDGET_MS };
   const counts = ctx.counts ?? { examples: ctx.samples.length, generated: 0 };
   const refuse = (message: string, details: Record<string, unknown>, cause?: unknown): never => {
     throw new RegistryError('INVALID_RULESET', `migration rule "${name}" (${direction}): ${message}`, { rule: name, direction, samples: counts, ...details }, { cause });
@@ -94,11 +96,16 @@ export async function verifyRule(rules: MigrationRule | readonly MigrationRule[]
   /** Runs the rules on one sample within the time left; a rule's own bound is never exceeded. */
   const runAll = async (input: unknown): Promise<unknown> => {
     let value = structuredClone(input);
+    const overBudget = () => new MigrationError('timeout', `verification ran past its total budget for running rules (${budget.totalMs} ms over all samples)`);
     for (const t of transforms) {
-      if (budget.leftMs <= 0) throw new MigrationError('timeout', `verification ran past its total budget of ${VERIFY_BUDGET_MS} ms for running rules`);
+      if (budget.leftMs <= 0) throw overBudget();
       const started = Date.now();
       try {
         value = await t(value, Math.min(bounds.timeoutMs, budget.leftMs));
+      } catch (error) {
+        // Cut short by what was left of the total budget, not by the rule's own bound.
+        if (error instanceof MigrationError && error.failure === 'timeout' && budget.leftMs - (Date.now() - started) <= 0) throw overBudget();
+        throw error;
       } finally {
         budget.leftMs -= Date.now() - started;
       }
@@ -129,5 +136,8 @@ export async function verifyRule(rules: MigrationRule | readonly MigrationRule[]
       );
     }
   }
-  return { rule: name, direction, executor: transforms.every((t) => t.compiled) ? 'compiled' : 'interpreted', samples: counts };
+  const interpreted = transforms.find((t) => !t.compiled);
+  return interpreted
+    ? { rule: name, direction, executor: 'interpreted', interpretedBecause: interpreted.interpretedBecause, samples: counts }
+    : { rule: name, direction, executor: 'compiled', samples: counts };
 }

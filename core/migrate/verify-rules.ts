@@ -64,7 +64,8 @@ export async function verifyRules(request: RuleVerificationRequest): Promise<Rul
       return { ...hop, source, target, ...sampleSet(source, request.generated) };
     });
   // One budget for running the rules, over both directions.
-  const budget = { leftMs: request.budgetMs ?? VERIFY_BUDGET_MS };
+  const totalMs = request.budgetMs ?? VERIFY_BUDGET_MS;
+  const budget = { leftMs: totalMs, totalMs };
   const verified: RuleVerification[] = [];
   for (const { direction, rules, source, target, samples, counts } of hops) {
     verified.push(await verifyRule(rules, direction, { source, target, samples, counts, bounds: request.bounds, budget }));

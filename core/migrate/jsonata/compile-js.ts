@@ -50,18 +50,21 @@ export function generate(ast: Node): { source: string; constants: unknown[] } {
 }
 
 /**
- * Compiles a JSONata AST to a synchronous JS function, or returns undefined when the expression
- * uses anything outside the compiled subset (the caller then uses the JSONata evaluator instead).
+ * Compiles a JSONata AST to a synchronous JS function (`run`), or says which construct is outside
+ * the compiled subset (`unsupported`; the caller then uses the JSONata evaluator instead).
  * The generated function sees only `R` (its runtime) and `K` (its constants).
  */
-export function compileToJs(ast: jsonata.ExprNode, bounds: RuleBounds): ((input: unknown, budgetMs?: number) => unknown) | undefined {
+export function compileToJs(
+  ast: jsonata.ExprNode,
+  bounds: RuleBounds,
+): { run: (input: unknown, budgetMs?: number) => unknown; unsupported?: undefined } | { run?: undefined; unsupported: string } {
   let generated: { source: string; constants: unknown[] };
   try {
     generated = generate(ast as Node);
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    if (e instanceof Unsupported) return { unsupported: e.message };
     throw e;
   }
   const factory = new Function('R', 'K', generated.source) as (r: unknown, k: unknown[]) => (input: unknown, budgetMs?: number) => unknown;
-  return factory(createRuntime(bounds), generated.constants);
+  return { run: factory(createRuntime(bounds), generated.constants) };
 }

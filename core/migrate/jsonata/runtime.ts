@@ -95,7 +95,10 @@ export function createRuntime(bounds: RuleBounds) {
 
   /** The object constructor over a sequence: items grouped by key, values evaluated per group. */
   const group = (context: unknown, pairs: readonly [Item, Item][]): Record<string, unknown> => {
-    const input: unknown[] = Array.isArray(context) ? (context.length === 0 ? [undefined] : context) : [context];
+    // JSONata pushes `undefined` into an empty context array itself (the array is the caller's,
+    // so later reads of it see one item): done the same way, or `$string($)` would differ after.
+    if (Array.isArray(context) && context.length === 0) context.push(undefined);
+    const input: unknown[] = Array.isArray(context) ? context : [context];
     const groups: Record<string, { data: unknown; index: number }> = Object.create(null);
     for (const item of input) {
       tick();

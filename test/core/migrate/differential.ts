@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { compileTransform } from '../../../core/migrate/index.js';
+import { interpretTransform } from '../../../core/migrate/compile-transform.js';
 
 /** A result as JSON sees it: sequence flags and object prototypes dropped, undefined kept. */
 export function plain(value: unknown): unknown {
@@ -42,5 +43,16 @@ export function viaCompiled(expr: string, input: unknown): { compiled: boolean; 
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     return { compiled: true, outcome: { ok: false, code: codeOf(cause ?? error) } };
+  }
+}
+
+/** Runs an expression through Charter's interpreted executor (the guarded JSONata evaluator). */
+export async function viaInterpreted(expr: string, input: unknown): Promise<Outcome> {
+  const t = interpretTransform(expr, { maxOutputBytes: 64 * 1024 * 1024, maxDepth: 1000, timeoutMs: 2000 });
+  try {
+    return { ok: true, value: plain(await t(input)) };
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return { ok: false, code: codeOf(cause ?? error) };
   }
 }

@@ -78,11 +78,14 @@ describe('verifyRules: the one verification of migration rules', () => {
         ruleSet: { migrationRules: [rule(busy, 'UPDOWN')] },
         older: { schema: order, examples: [{ orderId: 'o1', total: 1 }] },
         newer: { schema: order },
-        budgetMs: 3,
+        budgetMs: 5,
+        bounds: { timeoutMs: 10_000 },
         generated: 200,
       }),
     );
+    // No sample outran the (generous) per-event bound: the shared budget ran out.
     expect(error).toMatchObject({ code: 'INVALID_RULESET', details: { failure: 'timeout' } });
+    expect(error.message).toMatch(/total budget for running rules \(5 ms/);
   });
 
   it('runs every rule of a direction in order, as the chain does, and verifies both directions', async () => {

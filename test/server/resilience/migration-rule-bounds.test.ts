@@ -148,3 +148,20 @@ describe('verification at registration is never vacuous', () => {
     expect(accepted.body.migrationRules).toEqual([{ rule: 'toNumber', direction: 'UPGRADE', executor: 'compiled', samples: { examples: 1, generated: 0 } }]);
   });
 });
+
+describe('a rule on the JSONata evaluator', () => {
+  it('is named at registration with the reason, and counted per migrated event in /metrics', async () => {
+    const subject = '/subjects/bounds.Interpreted';
+    await api('POST', `${subject}/versions`, { schema: JSON.stringify(v1), examples });
+    const created = await api('POST', `${subject}/versions`, { schema: JSON.stringify(v2), ruleSet: rule('$ ~> |$|{"note": "x"}|'), examples });
+    expect(created.status).toBe(200);
+    expect(created.body.migrationRules).toEqual([expect.objectContaining({ executor: 'interpreted', interpretedBecause: expect.any(String) })]);
+    const counted = async () => Number(/^charter_migration_interpreted_runs_total (\d+)/m.exec((await api('GET', '/metrics')).body)?.[1]);
+    const before = await counted();
+    for (let i = 0; i < 3; i++) {
+      const up = await api('POST', `${subject}/upcast`, { event: { orderId: `o${i}` }, from: 1, to: 2 });
+      expect(up).toMatchObject({ status: 200, body: { event: { orderId: `o${i}`, note: 'x' } } });
+    }
+    expect((await counted()) - before).toBe(3);
+  });
+});
