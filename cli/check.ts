@@ -43,7 +43,7 @@ export async function check(argv: string[]): Promise<number> {
   let report;
   if (url !== undefined) {
     // The registry also judges the new versions itself (a dry run): what push would do, exactly.
-    report = (await registryGate(openRegistry(url), dir, folder)).report;
+    report = (await registryGate(openRegistry(url, flag(values, 'ca')), dir, folder)).report;
   } else {
     let baseline: Baseline;
     if (against === undefined) baseline = emptyBaseline('the folder itself');

@@ -1,6 +1,6 @@
 import { SubjectNotFoundError } from '../client/index.js';
 import { loadContracts } from '../codegen/index.js';
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { hasErrors } from './check/finding.js';
 import { formats } from './check/formats.js';
 import { batchBody, isRefusal, registryGate, refusedSemver } from './check/registry-gate.js';
@@ -27,7 +27,7 @@ const enc = encodeURIComponent;
 /** `charter push`: exit 0 when everything is registered or unchanged, 1 when something was refused. */
 export async function push(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, pushHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', pushHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', pushHelp), flag(values, 'ca'));
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError(`name the contracts folder to push\n\n${pushHelp}`);
   const folder = await loadContracts(dir);

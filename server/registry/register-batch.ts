@@ -71,7 +71,7 @@ export async function dryRun(ctx: RegistryContext, actor: Actor, subject: string
     await atIndex(index, request, async () => {
       assertBatchable(mode, subject, request);
       const { prepared, candidate } = await prepareRequestSchema(ctx, request, normalize || config.normalize);
-      assertExamplesValid(candidate, request.examples);
+      await assertExamplesValid(ctx, candidate, prepared.text, request.examples);
       const verdict = await judgeRegistration({ ctx, actor, subject, request, prepared, candidate }, { state, policyVersions: async () => policyVersions });
       if (verdict.kind === 'existing') {
         const { id, version, semver } = verdict.existing;
@@ -103,7 +103,7 @@ async function writeBatch(ctx: RegistryContext, actor: Actor, subject: string, b
     await atIndex(index, request, async () => {
       assertBatchable(settingsOf(before).mode, subject, request);
       const ready = await prepareRequestSchema(ctx, request, normalize || config.normalize);
-      assertExamplesValid(ready.candidate, request.examples);
+      await assertExamplesValid(ctx, ready.candidate, ready.prepared.text, request.examples);
       prepared.push({ request, ...ready });
     });
   }

@@ -1,13 +1,13 @@
 import semver from 'semver';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
-import { compileSchema } from '../../core/schema/compile.js';
-import { runValidator } from '../../core/schema/run-validator.js';
+import { poolValidators } from './pool-validators.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
+import type { RuleVerification } from '../../core/migrate/index.js';
 import { verifyMigrationRules } from './migration-guard.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
@@ -32,6 +32,8 @@ export interface RegisterResult {
   semver: string;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
+  /** The migration rules verified on the way in: executor and sample counts per direction. */
+  migrationRules?: RuleVerification[];
 }
 
 /** A request checked and ready to be decided against a subject's state. */
@@ -72,7 +74,7 @@ export async function registerSchema(
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
-  assertExamplesValid(candidate, request.examples);
+  await assertExamplesValid(ctx, candidate, prepared.text, request.examples);
   const registration: Registration = { ctx, actor, subject, request, prepared, candidate };
 
   let result: RegisterResult | undefined;
@@ -98,7 +100,7 @@ function retryOnVersionClash(error: unknown): undefined {
 /** What registering a request against a subject's state would do, decided without writing. */
 export type Verdict =
   | { kind: 'existing'; existing: LiveVersion }
-  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow };
+  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow; migrationRules: RuleVerification[] };
 
 /** A subject's state and its live versions as the policy reads them (loaded lazily: an identical schema needs none). */
 export interface SubjectView {
@@ -133,6 +135,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
           declared: request.semver,
           config,
         });
+  let migrationRules: RuleVerification[] = [];
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);
     assertMigrationRequirement({
@@ -143,11 +146,13 @@ export async function judgeRegistration(registration: Registration, view: Subjec
       opensGroup: decision.opensGroup,
       requireMigration: migrationRequired(config),
     });
-    await verifyMigrationRules({
+    migrationRules = await verifyMigrationRules({
       candidate,
       candidateExamples: request.examples,
       ruleSet: request.ruleSet,
       predecessor: predecessor && { semver: predecessor.semver, input: policyVersions.at(-1)!.input, examples: state.latestExamples },
+      // On the compile pool's workers: a hostile rule never holds up the event loop.
+      verify: (verification) => registration.ctx.compiler.verifyRules(verification),
     });
   }
   const version = request.version ?? state.maxVersion + 1;
@@ -167,7 +172,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
-  return { kind: 'new', decision, version, row };
+  return { kind: 'new', decision, version, row, migrationRules };
 }
 
 /**
@@ -187,15 +192,16 @@ export async function attempt(
     policyVersions: () => loadPolicyVersions(ctx, db, subject, state.live, groupOf, holdsLock),
   });
   if (verdict.kind === 'existing') return idempotentResult(verdict.existing);
-  const { version, row, decision } = verdict;
+  const { version, row, decision, migrationRules } = verdict;
   const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
-  if (id !== undefined) return { id, version, semver: decision.semver, created: true };
+  const verified = migrationRules.length > 0 ? { migrationRules } : {};
+  if (id !== undefined) return { id, version, semver: decision.semver, created: true, ...verified };
   if (!holdsLock) return undefined;
   // Under the lock, only a schema stored by another subject's writer during the statement is left.
   const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
   const again = raced && (await writeRegistration(db, { id: raced.id }, row));
   if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { id: again, version, semver: decision.semver, created: true };
+  return { id: again, version, semver: decision.semver, created: true, ...verified };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
@@ -221,11 +227,12 @@ export function assertWritable(mode: RegistryMode, subject: string, request: Reg
   }
 }
 
-export function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[]): void {
+/** Examples are judged by the validator events will meet, built where a large schema compiles (the pool). */
+export async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput, text: string, examples: readonly unknown[]): Promise<void> {
   if (examples.length === 0) return;
-  const { validate } = compileSchema(candidate.schema, candidate.references);
+  const validator = await poolValidators(ctx.compiler)(candidate, text);
   examples.forEach((example, index) => {
-    const outcome = runValidator(validate, example);
+    const outcome = validator.check(example);
     if (!outcome.valid) {
       throw new RegistryError('INVALID_EVENT', `examples[${index}] is not valid under the schema being registered`, {
         errors: outcome.errors,

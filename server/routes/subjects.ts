@@ -41,7 +41,8 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
-    return { id: result.id, version: result.version, semver: result.semver };
+    // migrationRules: which executor runs each verified rule, and on how many samples it passed.
+    return { id: result.id, version: result.version, semver: result.semver, ...(result.migrationRules && { migrationRules: result.migrationRules }) };
   });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions/batch', async (request) => {
