@@ -29,6 +29,8 @@ export interface CheckReport {
 export interface RegistryVerdict {
   subject: string;
   accepted?: string[];
+  /** Per accepted version, the rules the registry verified and on how many samples. */
+  rules?: Array<{ semver: string; rule: string; direction: string; executor: string; samples: { examples: number; generated: number } }>;
   refused?: { semver: string; check: string; code: number; message: string };
 }
 

@@ -15,6 +15,9 @@ export function formatText(report: CheckReport): string {
         ? `registry dry run: ${v.subject} ${v.refused.semver} refused (${v.refused.check}, ${v.refused.code}); nothing of ${v.subject} would be registered`
         : `registry dry run: ${v.subject} ${v.accepted!.join(', ')} accepted`,
     );
+    for (const r of v.rules ?? []) {
+      lines.push(`    ${r.semver} ${r.direction.toLowerCase()} rule '${r.rule}' verified on ${r.samples.examples} example(s) + ${r.samples.generated} generated event(s), ${r.executor}`);
+    }
   }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;

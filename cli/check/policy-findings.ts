@@ -96,7 +96,7 @@ const presenters: Record<PolicyRule, Presenter> = {
   'semver-bump': (site, refusal, check) => {
     const latest = String(refusal.details.latest);
     const required = String(refusal.details.requiredBump) as 'patch' | 'minor' | 'major';
-    const declared = (semver.diff(latest, site.version.semver) ?? 'patch').replace(/^pre/, '').replace(/^release$/, 'patch');
+    const declared = String(refusal.details.declaredBump);
     const suggestion = semver.inc(latest, required)!;
     return [
       finding(site, check, {

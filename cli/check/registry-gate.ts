@@ -11,6 +11,11 @@ import { registryBaseline } from './registry-baseline.js';
 
 const enc = encodeURIComponent;
 
+/** What the registry answers a dry-run batch with (the fields the report uses). */
+interface DryRunAnswer {
+  results: Array<{ semver: string; migrationRules?: Array<{ rule: string; direction: string; executor: string; samples: { examples: number; generated: number } }> }>;
+}
+
 /**
  * What `charter push` would do, without doing it: the offline checks against the live registry's
  * versions, then every subject's new versions (and subject.json settings) sent to the registry as a
@@ -37,8 +42,9 @@ export async function registryGate(registry: CliRegistry, dir: string, folder: C
 
 async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan): Promise<{ verdict: RegistryVerdict; refusal?: RegistryError }> {
   try {
-    await registry.http.request('POST', `/subjects/${enc(plan.subject)}/versions/batch?dryRun=true`, batchBody(plan));
-    return { verdict: { subject: plan.subject, accepted: plan.fresh.map((v) => v.semver) } };
+    const answer = await registry.http.request<DryRunAnswer>('POST', `/subjects/${enc(plan.subject)}/versions/batch?dryRun=true`, batchBody(plan));
+    const rules = answer.results.flatMap((r) => (r.migrationRules ?? []).map((rule) => ({ semver: r.semver, ...rule })));
+    return { verdict: { subject: plan.subject, accepted: plan.fresh.map((v) => v.semver), ...(rules.length ? { rules } : {}) } };
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const semver = refusedSemver(plan, error);

@@ -5,7 +5,7 @@
  * registry throws these refusals as they are; the CLI turns them into findings by `details.policyRule`.
  */
 export { assertValidSubject, subjectNameProblem, printable } from './subject-name.js';
-export { decideVersion, type PolicyConfig, type PolicyVersion, type VersionDecision } from './semver-rules.js';
+export { bumpBetween, decideVersion, type PolicyConfig, type PolicyVersion, type VersionDecision } from './semver-rules.js';
 export { identicalVersion, type IdentifiedVersion } from './identical-schema.js';
 export { assertMigrationRequirement, migrationRequired } from './migration-requirement.js';
 export { groupFunction, type GroupOf } from './groups.js';

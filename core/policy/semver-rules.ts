@@ -92,19 +92,26 @@ export function decideVersion(params: {
     if (required === 'major') return { semver: semver.inc(latest.semver, 'major')!, bump: 'major', opensGroup: true, compatibility };
     return { semver: semver.inc(latest.semver, required)!, bump: required, opensGroup: false, compatibility };
   }
-  const declaredBump = semver.diff(latest.semver, declared);
-  const declaredRank = declaredBump === 'major' || declaredBump === 'premajor' ? 2 : declaredBump === 'minor' || declaredBump === 'preminor' ? 1 : 0;
-  if (declaredRank < bumpRank[required]) {
+  const declaredBump = bumpBetween(latest.semver, declared);
+  if (bumpRank[declaredBump] < bumpRank[required]) {
     // A compatible check was run for its verdict only: describe the changes for the refusal.
     const changes = compatibility.changes.length ? compatibility.changes : diffSchemas(latest.input, candidate, options);
     throw new RegistryError(
       'INVALID_SEMVER',
-      `Declared semver ${declared} is a ${declaredBump ?? 'patch'} bump from ${latest.semver}, but this change needs a ${required} bump ` +
+      `Declared semver ${declared} is a ${declaredBump} bump from ${latest.semver}, but this change needs a ${required} bump ` +
         `(at least ${semver.inc(latest.semver, required)}): ${summarise({ changes })}`,
-      { policyRule: 'semver-bump', changes, requiredBump: required, latest: latest.semver },
+      { policyRule: 'semver-bump', changes, requiredBump: required, declaredBump, latest: latest.semver },
     );
   }
   return { semver: declared, bump: required, opensGroup: false, compatibility };
+}
+
+/** The bump from one semver to a greater one; a pre-release counts as the bump it leads to. */
+export function bumpBetween(from: string, to: string): SemverBump {
+  const diff = semver.diff(from, to);
+  if (diff === 'major' || diff === 'premajor') return 'major';
+  if (diff === 'minor' || diff === 'preminor') return 'minor';
+  return 'patch';
 }
 
 /** The versions the level compares against (newest first): all of the group when transitive. */

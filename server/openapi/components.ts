@@ -52,7 +52,7 @@ export const componentSchemas: Record<string, SchemaObject> = {
   }, ['versions']),
   BatchResponse: obj({
     dryRun: bool,
-    results: { type: 'array', items: obj({ id: int, version: int, semver: str, created: bool }, ['version', 'semver', 'created']) },
+    results: { type: 'array', items: obj({ id: int, version: int, semver: str, created: bool, migrationRules: { type: 'array', items: { type: 'object' } } }, ['version', 'semver', 'created']) },
   }, ['dryRun', 'results']),
   SchemaVersion: obj({
     subject: str, version: int, id: int, semver: str, schemaType: str, schema: str,

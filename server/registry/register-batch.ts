@@ -1,4 +1,5 @@
 import type { SchemaInput } from '../../core/compat/index.js';
+import type { RuleVerification } from '../../core/migrate/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { assertValidSubject, groupFunction, type PolicyVersion } from '../../core/policy/index.js';
 import { appendAudit } from '../storage/audit-rows.js';
@@ -21,6 +22,8 @@ export interface BatchResult {
   semver: string;
   /** False when the identical schema was already registered as this version. */
   created: boolean;
+  /** The rules the version carries, as verified: executor, and how many samples (examples, generated). */
+  migrationRules?: RuleVerification[];
 }
 
 export interface BatchAnswer {
@@ -78,9 +81,10 @@ export async function dryRun(ctx: RegistryContext, actor: Actor, subject: string
         results.push({ id, version, semver, created: false });
         return;
       }
-      const { version, row } = verdict;
+      const { version, row, migrationRules } = verdict;
       const known = (await findSchemaByFingerprint(ctx.db, prepared.fingerprint))?.id;
-      results.push({ ...(known === undefined ? {} : { id: known }), version, semver: row.semver, created: true });
+      const verified = migrationRules.length > 0 ? { migrationRules } : {};
+      results.push({ ...(known === undefined ? {} : { id: known }), version, semver: row.semver, created: true, ...verified });
       // The next version of the batch is judged against the subject with this one registered.
       state.live = [...state.live, { version, semver: row.semver, id: known ?? 0, fingerprint: prepared.fingerprint, ...(row.metadata ? { metadata: row.metadata } : {}) }];
       state.maxVersion = version;

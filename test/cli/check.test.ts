@@ -162,4 +162,18 @@ describe('charter check --registry (online)', () => {
     expect(withDowngrade.stdout).not.toContain('billing');
     expect(withDowngrade.code).toBe(0);
   });
+
+  it("reports the registry's own dry-run verdict, with the samples each rule was verified on, and writes nothing", async () => {
+    const run = await runCli(['check', await folderWith(orderFiles('shop.DryRun')), '--registry', registry.url]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('registry dry run: shop.DryRun 1.0.0, 1.1.0, 2.0.0 accepted');
+    expect(run.stdout).toMatch(/ {4}2\.0\.0 upgrade rule '[^']+' verified on \d+ example\(s\) \+ \d+ generated event\(s\), (compiled|interpreted)/);
+    expect((await call(registry.url, 'GET', '/subjects/shop.DryRun/versions')).status).toBe(404);
+
+    const refused = await runCli(['check', await folderWith({ 'shop.DryRunTwice/1.0.0.schema.json': v1, 'shop.DryRunTwice/1.1.0.schema.json': v1 }), '--registry', registry.url, '--format', 'json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).registry).toEqual([
+      { subject: 'shop.DryRunTwice', refused: { semver: '1.1.0', check: 'identical-schema', code: 42211, message: expect.stringContaining('already registered as version 1') } },
+    ]);
+  });
 });

@@ -64,8 +64,12 @@ describe('POST /subjects/{s}/versions/batch', () => {
   });
 
   it('registers the whole chain and the subject config in one go', async () => {
+    const dry = await api('POST', `${versions('Write')}/batch?dryRun=true`, { versions: chain, config: { compatibility: 'BACKWARD_TRANSITIVE' } });
     const written = await api('POST', `${versions('Write')}/batch`, { versions: chain, config: { compatibility: 'BACKWARD_TRANSITIVE' } });
     expect(written.status).toBe(200);
+    // The dry run verified the 2.0.0 rules on exactly the samples the write verified them on.
+    expect(written.body.results[2].migrationRules.length).toBe(2);
+    expect(dry.body.results[2].migrationRules).toEqual(written.body.results[2].migrationRules);
     expect(written.body.results.every((r: { id?: number; created: boolean }) => typeof r.id === 'number' && r.created)).toBe(true);
     expect(await semvers('Write')).toEqual(['1.0.0', '1.1.0', '2.0.0']);
     expect((await api('GET', '/config/dry.Write')).body.compatibilityLevel).toBe('BACKWARD_TRANSITIVE');
