@@ -1,5 +1,5 @@
 import type { Backup, BackupSubject } from './backup.js';
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { out } from './output.js';
 import { openRegistry, type CliRegistry } from './registry.js';
 import { subjectConfig } from './subject-config.js';
@@ -41,7 +41,7 @@ export async function exportRegistry(registry: CliRegistry): Promise<Backup> {
 /** `charter export`. */
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, registryOption, exportHelp);
-  const backup = await exportRegistry(openRegistry(requireFlag(values, 'registry', exportHelp)));
+  const backup = await exportRegistry(openRegistry(requireFlag(values, 'registry', exportHelp), flag(values, 'ca')));
   out(JSON.stringify(backup, null, 2));
   return 0;
 }

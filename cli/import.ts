@@ -1,4 +1,4 @@
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { readBackup, type Backup } from './backup.js';
 import { out } from './output.js';
 import { openRegistry, type CliRegistry } from './registry.js';
@@ -40,7 +40,7 @@ export async function importBackup(registry: CliRegistry, backup: Backup): Promi
 /** `charter import`. */
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, importHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', importHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', importHelp), flag(values, 'ca'));
   if (positionals[0] === undefined) throw new UsageError(`name the export file to import\n\n${importHelp}`);
   const backup = await readBackup(positionals[0]);
   const count = await importBackup(registry, backup);

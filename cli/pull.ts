@@ -17,7 +17,7 @@ const options = { ...registryOption, out: { type: 'string' }, subjects: { type: 
 /** `charter pull`: the registry back into files, so a folder can start from what is live. */
 export async function pull(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, options, pullHelp);
-  const registry = openRegistry(requireFlag(values, 'registry', pullHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', pullHelp), flag(values, 'ca'));
   const dir = requireFlag(values, 'out', pullHelp);
   const only = flag(values, 'subjects')?.split(',').map((s) => s.trim()).filter(Boolean);
   const folder = await readRegistryFolder(registry.client, only);

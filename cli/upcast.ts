@@ -21,7 +21,7 @@ const options = {
 /** `charter upcast` (and downcast: --to may be lower than --from). */
 export async function upcast(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, options, upcastHelp);
-  const registry = openRegistry(requireFlag(values, 'registry', upcastHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', upcastHelp), flag(values, 'ca'));
   const subject = requireFlag(values, 'subject', upcastHelp);
   // Versions may be given as numbers or semvers; the envelope and the accepted range need semvers.
   const from = await resolveRef(registry, subject, requireFlag(values, 'from', upcastHelp));

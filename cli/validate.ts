@@ -15,7 +15,7 @@ const options = { ...registryOption, subject: { type: 'string' }, version: { typ
 /** `charter validate`. */
 export async function validate(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, options, validateHelp);
-  const registry = openRegistry(requireFlag(values, 'registry', validateHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', validateHelp), flag(values, 'ca'));
   const subject = requireFlag(values, 'subject', validateHelp);
   const ref = await resolveRef(registry, subject, flag(values, 'version') ?? 'latest');
   const codec = localCodec(registry);

@@ -53,6 +53,7 @@ export const permissions: Record<string, Permission> = {
   'DELETE /subjects/:subject': deleteInSubject,
   'GET /subjects/:subject/versions': readSubject,
   'POST /subjects/:subject/versions': withReferences(runsSubjectSchemas(role('writer', 'subject', { adminWhen: 'import with id or version' }))),
+  'POST /subjects/:subject/versions/batch': withReferences(runsSubjectSchemas(role('writer', 'subject', { adminWhen: 'config written by a batch' }))),
   'GET /subjects/:subject/versions/:version': readSubject,
   'DELETE /subjects/:subject/versions/:version': deleteInSubject,
   'GET /subjects/:subject/versions/:version/schema': readSubject,

@@ -33,6 +33,12 @@ export const escalations = {
     to: { role: 'admin', everySubject: true },
     applies: (request: FastifyRequest) => String(bodyOf(request).mode).toUpperCase() === 'IMPORT',
   },
+  // A batch may set the subject's config (as `PUT /config/{s}` does, an admin's call) when it writes.
+  'config written by a batch': {
+    readsBody: true,
+    to: { role: 'admin' },
+    applies: (request: FastifyRequest) => bodyOf(request).config != null && !flag(request.query, 'dryRun'),
+  },
 } satisfies Record<string, { readsBody: boolean; to: Escalation; applies: (request: FastifyRequest) => boolean }>;
 
 type Check = (request: FastifyRequest, grants: readonly Grant[], ctx: RegistryContext) => Promise<void>;
@@ -43,8 +49,10 @@ export const checks = {
   // do that schema's own references: every subject in the closure must be readable, or `$ref`
   // becomes a side door (validation errors echo a hidden schema's enums and patterns).
   'referenced subjects readable': async (request, grants, ctx) => {
-    const references = bodyOf(request).references;
-    if (!Array.isArray(references)) return;
+    const body = bodyOf(request);
+    // A batch (`/versions/batch`) carries the references in each of its versions.
+    const versions = Array.isArray(body.versions) ? (body.versions as Array<{ references?: unknown } | null>) : [body];
+    const references: unknown[] = versions.flatMap((version) => (Array.isArray(version?.references) ? version.references : []));
     const named = references.flatMap((reference) => {
       const { subject, version } = (reference ?? {}) as { subject?: unknown; version?: unknown };
       return typeof subject === 'string' ? [{ subject, version: typeof version === 'number' && Number.isSafeInteger(version) ? version : -1 }] : [];

@@ -4,7 +4,7 @@ import { appendAudit } from '../storage/audit-rows.js';
 import { deleteConsumer, listConsumers, readConsumer, writeConsumer, type ConsumerDeclaration } from '../storage/consumer-rows.js';
 import type { Actor, RegistryContext } from './context.js';
 import { versionsOrNotFound } from './lookup.js';
-import { assertValidSubject } from './subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 
 const GROUP_NAME = /^[\p{L}\p{N}._:@-]{1,200}$/u;
 
