@@ -28,16 +28,16 @@ export const escalations = {
     to: { role: 'admin', everySubject: true },
     applies: (request: FastifyRequest) => bodyOf(request).id !== undefined || bodyOf(request).version !== undefined,
   },
-  'IMPORT mode': {
-    readsBody: true,
-    to: { role: 'admin', everySubject: true },
-    applies: (request: FastifyRequest) => String(bodyOf(request).mode).toUpperCase() === 'IMPORT',
-  },
   // A batch may set the subject's config (as `PUT /config/{s}` does, an admin's call) when it writes.
   'config written by a batch': {
     readsBody: true,
     to: { role: 'admin' },
     applies: (request: FastifyRequest) => bodyOf(request).config != null && !flag(request.query, 'dryRun'),
+  },
+  'IMPORT mode': {
+    readsBody: true,
+    to: { role: 'admin', everySubject: true },
+    applies: (request: FastifyRequest) => String(bodyOf(request).mode).toUpperCase() === 'IMPORT',
   },
 } satisfies Record<string, { readsBody: boolean; to: Escalation; applies: (request: FastifyRequest) => boolean }>;
 
@@ -52,7 +52,7 @@ export const checks = {
     const body = bodyOf(request);
     // A batch (`/versions/batch`) carries the references in each of its versions.
     const versions = Array.isArray(body.versions) ? (body.versions as Array<{ references?: unknown } | null>) : [body];
-    const references: unknown[] = versions.flatMap((version) => (Array.isArray(version?.references) ? version.references : []));
+    const references = versions.flatMap((version) => (Array.isArray(version?.references) ? (version.references as unknown[]) : []));
     const named = references.flatMap((reference) => {
       const { subject, version } = (reference ?? {}) as { subject?: unknown; version?: unknown };
       return typeof subject === 'string' ? [{ subject, version: typeof version === 'number' && Number.isSafeInteger(version) ? version : -1 }] : [];
