@@ -99,9 +99,9 @@ export const permissions: Record<string, Permission> = {
   'GET /catalog': role('reader', 'any', { filter: 'readable subject versions' }),
   'GET /subjects/:subject/history': readSubject,
   'GET /subjects/:subject/versions/:version/examples': readSubject,
-  'GET /subjects/:subject/diff': readSubject,
+  'GET /subjects/:subject/diff': runsSubjectSchemas(readSubject),
   'POST /subjects/:subject/upcast/trace': runsSubjectSchemas(readSubject),
-  'GET /subjects/:subject/readability': readSubject,
+  'GET /subjects/:subject/readability': runsSubjectSchemas(readSubject),
   // The console's own files hold no registry data: the sign-in page must load before sign-in.
   'GET /ui': { access: { kind: 'static' } },
   'GET /ui/:file': { access: { kind: 'static' } },

@@ -19,6 +19,9 @@ export class FolderInUseError extends Error {
 
 const lockFileName = 'charter.lock';
 
+/** Lock files this process holds: a lock naming our own pid that is not here is a past life's. */
+const heldHere = new Set<string>();
+
 /**
  * Takes the data folder for this process. PGlite keeps no lock of its own, so two servers on one
  * folder would both hand out the same ids and overwrite each other's files. The lock is a file
@@ -32,13 +35,20 @@ export function lockDataFolder(folder: string): FolderLock {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       writeFileSync(path, mine, { flag: 'wx' });
-      return { path, release: () => releaseIfMine(path, mine) };
+      heldHere.add(path);
+      return {
+        path,
+        release: () => {
+          heldHere.delete(path);
+          releaseIfMine(path, mine);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const seen = readHolder(path);
     if (seen === undefined) continue; // removed meanwhile: try again
-    if (seen.holder && isRunning(seen.holder)) throw new FolderInUseError(resolve(folder), seen.holder.pid);
+    if (seen.holder && isRunning(seen.holder, path)) throw new FolderInUseError(resolve(folder), seen.holder.pid);
     // Stale (or unreadable garbage): remove it only if it is still the very file we judged.
     if (readHolder(path)?.text === seen.text) unlinkQuietly(path);
   }
@@ -61,9 +71,14 @@ function readHolder(path: string): { text: string; holder?: { pid: number; host:
   return { text };
 }
 
-/** A lock from another host (a shared volume) cannot be probed, so it is assumed alive. */
-function isRunning(holder: { pid: number; host: string }): boolean {
+/**
+ * A lock from another host (a shared volume) cannot be probed, so it is assumed alive. Our own pid
+ * counts as alive only if this process took the lock: a container restarted after kill -9 runs the
+ * server under the same pid (often 1) and must not mistake its predecessor's lock for its own.
+ */
+function isRunning(holder: { pid: number; host: string }, path: string): boolean {
   if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return heldHere.has(path);
   try {
     process.kill(holder.pid, 0);
     return true;

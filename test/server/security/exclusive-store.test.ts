@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../../support/child-server.js';
@@ -69,6 +69,20 @@ describe('a PGlite data folder is held by one server at a time', () => {
       await writeFile(join(folder, 'charter.lock'), '{"pid":');
       const registry = await startRegistry({ store: { kind: 'pglite', dataDir: folder } });
       expect(JSON.parse(await readFile(join(folder, 'charter.lock'), 'utf8')).pid).toBe(process.pid);
+      await registry.close();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('a lock naming this very pid', () => {
+  it('is a previous life’s (a container restarted after kill -9 reuses the pid) and is taken over', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'charter-exclusive-'));
+    try {
+      await writeFile(join(folder, 'charter.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+      const registry = await startRegistry({ store: { kind: 'pglite', dataDir: folder } });
+      expect((await call(registry.url, 'GET', '/subjects')).status).toBe(200);
       await registry.close();
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -54,6 +54,9 @@ describe.each(testBackends)('what a role may read, on $name', (backend) => {
       expect(JSON.stringify(validate.body)).not.toContain('secret-value');
       expect((await api('orderReader', 'POST', '/subjects/order.Base/upcast', { event: 'x', from: 1, to: 1 })).status).toBe(403);
       expect((await api('orderReader', 'POST', '/subjects/order.Base/upcast/trace', { event: 'x', from: 1, to: 1 })).status).toBe(403);
+      // The console's diff and readability run the same schemas.
+      expect((await api('orderReader', 'GET', '/subjects/order.Base/diff?from=1&to=1')).status).toBe(403);
+      expect((await api('orderReader', 'GET', '/subjects/order.Base/readability')).status).toBe(403);
       // The admin who may read everything still can.
       const allowed = await api('root', 'POST', '/subjects/order.Base/versions/1/validate', { event: 'x' });
       expect(allowed.status).toBe(200);
