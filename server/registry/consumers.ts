@@ -63,7 +63,7 @@ export async function subjectReaders(ctx: RegistryContext, subject: string) {
   const versions = await versionsOrNotFound(ctx.db, subject);
   const semvers = versions.map((v) => v.semver);
   return (await listConsumers(ctx.db))
-    .filter(({ subjects }) => subject in subjects)
+    .filter(({ subjects }) => Object.hasOwn(subjects, subject)) // not `in`: '/subjects/constructor/readers' must not match every group
     .map(({ group, subjects }) => {
       const range = subjects[subject]!;
       const highest = semver.maxSatisfying(semvers, range);

@@ -80,7 +80,8 @@ function assertResolvableRefs(schema: JsonSchema, resolved: ReferencedSchemas): 
   for (const { ref, at } of collectRefs(schema)) {
     if (ref.startsWith('#')) continue;
     const [target] = ref.split('#');
-    if (target in resolved || localIds.has(absolute(target, base))) continue;
+    // Own keys only: `{"$ref": "toString"}` must not resolve to Object.prototype.toString.
+    if (Object.hasOwn(resolved, target) || localIds.has(absolute(target, base))) continue;
     throw new RegistryError(
       'INVALID_SCHEMA',
       `Invalid schema: $ref '${ref.slice(0, 200)}' at ${at} does not resolve inside the schema or to one of its references. ` +
