@@ -52,7 +52,8 @@ export class Subscriber<M extends object = Untyped> {
     this.options = options;
   }
 
-  subscribe<T>(subject: IfUntyped<M, string>, reads: { accept?: string }, handler: EventHandler<T>): Promise<TransportSubscription>;
+  /** Untyped: `T` is what you declare the data to be; `accept` is the semver range this consumer reads. */
+  subscribe<T>(subject: IfUntyped<M, string>, reads: { accept?: string | undefined }, handler: EventHandler<T>): Promise<TransportSubscription>;
   /** Typed: `accept: '^1.0.0'` hands the handler the 1.x envelopes of the map (after migration). */
   subscribe<S extends SubjectOf<M>, const R extends string | undefined = undefined>(subject: S, reads: { accept?: R }, handler: AcceptedHandler<M, S, R>): Promise<TransportSubscription>;
   subscribe(subject: string, reads: { accept?: string | undefined }, handler: EventHandler<never, never> | string): Promise<TransportSubscription> {
