@@ -5,10 +5,19 @@ import { compileSchema } from '../../core/schema/compile.js';
 import { runValidator } from '../../core/schema/run-validator.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
-import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
+import {
+  readRegistrationState,
+  writeRegistration,
+  type LiveVersion,
+  type NewVersionRow,
+  type RegistrationState,
+  type SchemaToStore,
+} from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
+import { mergeContract, type Contract } from './data-contract.js';
 import { guardMigrations } from './migration-guard.js';
+import { identityFingerprint } from './schema-identity.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
@@ -19,8 +28,11 @@ import { assertValidSubject } from './subject-name.js';
 
 export interface RegisterResult {
   id: number;
+  guid: string;
   version: number;
   semver: string;
+  /** The metadata and rule set the version carries, after config defaults, inheritance and overrides. */
+  contract: Contract;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
 }
@@ -74,7 +86,8 @@ export async function registerSchema(
     return (await attempt(registration, tx, locked, true))!;
   });
   if (result.created) {
-    ctx.schemas.put({ id: result.id, schemaType: 'JSON', schema: prepared.text, references: prepared.references }, candidate);
+    const stored = { id: result.id, guid: result.guid, schemaType: 'JSON' as const, schema: prepared.text, references: prepared.references };
+    ctx.schemas.put({ ...stored, ...definedContract(result.contract) }, candidate);
   }
   return result;
 }
@@ -98,8 +111,13 @@ async function attempt(
   const { ctx, subject, request, prepared, candidate } = registration;
   const { mode, config } = settingsOf(state);
   const { live } = state;
-  const existing = live.find((version) => version.fingerprint === prepared.fingerprint);
-  if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
+  const importing = mode === 'IMPORT';
+  // Confluent's identity: the request's metadata and rules, else the latest version's, within config
+  // defaults and overrides. The same text with the same contract is the same version.
+  const inherited = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: true });
+  const existing = live.find((version) => version.fingerprint === identityFingerprint({ ...prepared, ...inherited }));
+  if (existing && !importing) return idempotentResult(existing, request);
+  const contract = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: false });
 
   const groupOf = groupFunction(config);
   const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
@@ -108,7 +126,7 @@ async function attempt(
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
       : decideVersion({
           candidate,
-          candidateGroup: (sv) => groupOf({ semver: sv, metadata: request.metadata }),
+          candidateGroup: (sv) => groupOf({ semver: sv, metadata: contract.metadata }),
           live: policyVersions,
           declared: request.semver,
           config,
@@ -120,7 +138,7 @@ async function attempt(
       semver: decision.semver,
       candidate,
       candidateExamples: request.examples,
-      ruleSet: request.ruleSet,
+      ruleSet: contract.ruleSet,
       predecessor: predecessor && {
         semver: predecessor.semver,
         input: policyVersions.at(-1)!.input,
@@ -134,12 +152,13 @@ async function attempt(
   if (mode === 'IMPORT' && live.some((v) => v.version === version || v.semver === decision.semver)) {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' already has version ${version} or semver ${decision.semver}`);
   }
+  const final: Contract = { metadata: withSemver(contract.metadata, decision.semver), ruleSet: contract.ruleSet };
+  const schema: SchemaToStore = { ...prepared, ...final, fingerprint: identityFingerprint({ ...prepared, ...final }) };
   const row: NewVersionRow = {
     subject,
     version,
     semver: decision.semver,
-    metadata: withSemver(request.metadata, decision.semver),
-    ruleSet: request.ruleSet,
+    ...final,
     examples: request.examples,
     audit: {
       principal: registration.actor.principal,
@@ -147,20 +166,35 @@ async function attempt(
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
-  const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
-  if (id !== undefined) return { id, version, semver: decision.semver, created: true };
+  const written = request.id !== undefined ? await writeImported(db, schema, request.id, row) : await writeRegistration(db, schema, row);
+  const registered = { version, semver: decision.semver, contract: final, created: true };
+  if (written !== undefined) return { ...written, ...registered };
   if (!holdsLock) return undefined;
   // Under the lock, only a schema stored by another subject's writer during the statement is left.
-  const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
+  const raced = await findSchemaByFingerprint(db, schema.fingerprint);
   const again = raced && (await writeRegistration(db, { id: raced.id }, row));
   if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { id: again, version, semver: decision.semver, created: true };
+  return { ...again, ...registered };
+}
+
+/** The contract of a new version: see data-contract.ts for the order of the merge. */
+function contractFor(request: RegisterRequest, previous: LiveVersion | undefined, config: EffectiveConfig, options: { inheritMigrationRules: boolean }): Contract {
+  return mergeContract({ request: { metadata: request.metadata, ruleSet: request.ruleSet }, previous, config, ...options });
+}
+
+function definedContract(contract: Contract): Contract {
+  return { ...(contract.metadata && { metadata: contract.metadata }), ...(contract.ruleSet && { ruleSet: contract.ruleSet }) };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
-async function writeImported(db: SqlExecutor, prepared: PreparedSchema, importId: number, row: NewVersionRow): Promise<number | undefined> {
+async function writeImported(
+  db: SqlExecutor,
+  schema: SchemaToStore,
+  importId: number,
+  row: NewVersionRow,
+): Promise<{ id: number; guid: string } | undefined> {
   try {
-    const id = await ensureSchema(db, { ...prepared, id: importId });
+    const id = await ensureSchema(db, { ...schema, id: importId });
     if (id !== importId) throw new RegistryError('ID_DOES_NOT_MATCH', `This schema is already registered with id ${id}, not ${importId}`);
     return await writeRegistration(db, { id }, row);
   } catch (error) {
@@ -200,7 +234,8 @@ function idempotentResult(existing: LiveVersion, request: RegisterRequest): Regi
       `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${request.semver}`,
     );
   }
-  return { id: existing.id, version: existing.version, semver: existing.semver, created: false };
+  const contract = { metadata: existing.metadata, ruleSet: existing.ruleSet };
+  return { id: existing.id, guid: existing.guid, version: existing.version, semver: existing.semver, contract, created: false };
 }
 
 type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;

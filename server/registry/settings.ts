@@ -1,11 +1,13 @@
 import { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
+import type { ContractDefaults } from './data-contract.js';
+import { parseMetadata, parseRuleSet } from './register-request.js';
 import { GLOBAL, readConfig, readMode } from '../storage/settings-rows.js';
 import { compatibilityModes, type RegistryMode } from './model.js';
 
 /** Config as stored per subject (and globally): every field optional, Confluent's names. */
-export interface SubjectConfig {
+export interface SubjectConfig extends ContractDefaults {
   compatibilityLevel?: CompatibilityLevel;
   compatibilityPolicy?: CompatibilityPolicy;
   /** Confluent's meaning: a metadata property whose value splits versions into groups. Unset: the semver major. */
@@ -15,7 +17,8 @@ export interface SubjectConfig {
   requireMigration?: boolean;
 }
 
-export type EffectiveConfig = Required<Omit<SubjectConfig, 'compatibilityGroup'>> & Pick<SubjectConfig, 'compatibilityGroup'>;
+type OptionalSettings = 'compatibilityGroup' | keyof ContractDefaults;
+export type EffectiveConfig = Required<Omit<SubjectConfig, OptionalSettings>> & Pick<SubjectConfig, OptionalSettings>;
 
 export const defaultConfig: EffectiveConfig = {
   compatibilityLevel: 'BACKWARD',
@@ -80,6 +83,12 @@ export function parseConfigBody(body: unknown): SubjectConfig {
       throw new RegistryError('BAD_REQUEST', 'compatibilityGroup must be the name of a metadata property (a string)');
     }
     config.compatibilityGroup = input.compatibilityGroup;
+  }
+  for (const field of ['defaultMetadata', 'overrideMetadata'] as const) {
+    if (input[field] !== undefined && input[field] !== null) config[field] = parseMetadata(input[field], field);
+  }
+  for (const field of ['defaultRuleSet', 'overrideRuleSet'] as const) {
+    if (input[field] !== undefined && input[field] !== null) config[field] = parseRuleSet(input[field], field);
   }
   for (const flag of ['normalize', 'requireMigration'] as const) {
     if (input[flag] === undefined) continue;

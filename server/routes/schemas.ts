@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
 import { integer, flag } from '../http/query.js';
 import { versionsOfSchema } from '../storage/version-rows.js';
+import type { StoredSchema } from '../registry/model.js';
 import type { RouteOptions } from './route-context.js';
 
 type IdParams = { id: string };
@@ -21,11 +22,7 @@ export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions):
     const stored = await load(request.params.id);
     let body = bodies.get(stored.id);
     if (body === undefined) {
-      body = JSON.stringify({
-        schemaType: 'JSON',
-        schema: stored.schema,
-        ...(stored.references.length > 0 ? { references: stored.references } : {}),
-      });
+      body = JSON.stringify(schemaBody(stored));
       if (bodies.size >= 20_000) bodies.delete(bodies.keys().next().value!);
       bodies.set(stored.id, body);
     }
@@ -49,4 +46,16 @@ export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions):
   });
 
   app.get('/schemas/types', async () => ['JSON']);
+}
+
+/** A schema as `/schemas/ids/{id}` and `/schemas/guids/{guid}` answer it: everything its id identifies. */
+export function schemaBody(stored: StoredSchema): Record<string, unknown> {
+  return {
+    schemaType: 'JSON',
+    schema: stored.schema,
+    ...(stored.references.length > 0 ? { references: stored.references } : {}),
+    ...(stored.metadata ? { metadata: stored.metadata } : {}),
+    ...(stored.ruleSet ? { ruleSet: stored.ruleSet } : {}),
+    guid: stored.guid,
+  };
 }

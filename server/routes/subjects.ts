@@ -37,7 +37,7 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
-    return { id: result.id, version: result.version, semver: result.semver };
+    return { id: result.id, version: result.version, guid: result.guid, semver: result.semver, ...result.contract };
   });
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version', async (request) =>

@@ -7,6 +7,7 @@ interface VersionRow {
   version: number;
   semver: string;
   schema_id: number;
+  guid: string;
   schema_text: string;
   refs: SchemaReference[];
   metadata: VersionMetadata | null;
@@ -17,7 +18,7 @@ interface VersionRow {
 }
 
 const selectVersion = `
-  SELECT v.subject, v.version, v.semver, v.schema_id, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at
+  SELECT v.subject, v.version, v.semver, v.schema_id, s.guid, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at
   FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id`;
 
 const toVersion = (row: VersionRow): StoredVersion => ({
@@ -25,6 +26,7 @@ const toVersion = (row: VersionRow): StoredVersion => ({
   version: row.version,
   semver: row.semver,
   id: row.schema_id,
+  guid: row.guid,
   schemaType: 'JSON',
   schema: row.schema_text,
   references: row.refs ?? [],
