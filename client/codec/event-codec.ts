@@ -7,7 +7,8 @@ import { ChainCache } from './chain-cache.js';
 import { failure, type DecodeResult } from './decode-result.js';
 import { eventTypeOf, newEventId, type Envelope, type EventMetadata, type SchemaRef } from './envelope.js';
 import type { Format, WireMessage } from './formats/wire-message.js';
-import { readInput, type DecodeInput, type ReadInput } from './read-input.js';
+import { readInput, type DecodeInput, type KafkaRecord, type ReadInput } from './read-input.js';
+import { KEY_SCHEMA_ID_HEADER, schemaIdHeader, toConfluentGuidWire, VALUE_SCHEMA_ID_HEADER } from './formats/confluent-wire.js';
 import { SchemaCache, type CompiledVersion } from './schema-cache.js';
 
 export interface EventCodecOptions {
@@ -115,6 +116,22 @@ export class EventCodec {
   }
 
   /**
+   * Frames an envelope's data by its schema GUID, as Confluent's V1 serde does: `'header'` puts the
+   * GUID in the `__value_schema_id` (or `__key_schema_id`) header over the bare JSON payload, as
+   * its HeaderSchemaIdSerializer writes; `'prefix'` puts magic byte 1 and the GUID in front.
+   */
+  async serializeWithGuid(envelope: Envelope, framing: 'header' | 'prefix', options: { key?: boolean } = {}): Promise<KafkaRecord> {
+    const { subject, version } = envelope.schema;
+    const writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
+    if (writer.guid === undefined) throw new SchemaNotFoundError('SCHEMA_NOT_FOUND', `the registry gave ${subject}@${version} no GUID`);
+    const { data, ...rest } = envelope;
+    const carried = { 'charter-envelope': JSON.stringify(rest) };
+    if (framing === 'prefix') return { body: toConfluentGuidWire(writer.guid, data), headers: carried };
+    const header = options.key === true ? KEY_SCHEMA_ID_HEADER : VALUE_SCHEMA_ID_HEADER;
+    return { body: Buffer.from(JSON.stringify(data), 'utf8'), headers: { ...carried, [header]: schemaIdHeader(writer.guid) } };
+  }
+
+  /**
    * Reads any supported input, validates it against the writer version, migrates it to the highest
    * registered version in `accept` and validates it there. Expected failures come back as data;
    * only infrastructure failures (registry unreachable) throw.
@@ -176,6 +193,10 @@ export class EventCodec {
   private peekWriter(read: ReadInput, options: DecodeOptions): CompiledVersion | undefined {
     const subject = read.subject ?? options.subject;
     if (subject !== undefined && read.semver !== undefined) return this.schemas.peek(subject, read.semver);
+    if (read.guid !== undefined) {
+      const hit = this.schemas.peekGuid(read.guid);
+      return hit !== undefined && (subject === undefined || hit.subject === subject) ? hit : undefined;
+    }
     if (read.id === undefined) return undefined;
     const hit = this.schemas.peekId(read.id);
     return hit !== undefined && (subject === undefined || hit.subject === subject) ? hit : undefined;
@@ -185,6 +206,7 @@ export class EventCodec {
     const subject = read.subject ?? options.subject;
     if (subject !== undefined && read.semver !== undefined) return this.schemas.get(subject, read.semver);
     if (read.id !== undefined) return this.schemas.getById(read.id, subject);
+    if (read.guid !== undefined) return this.schemas.getByGuid(read.guid, subject);
     const message = 'input names neither a schema version nor a schema id';
     return Promise.reject(new SchemaNotFoundError('SCHEMA_NOT_FOUND', message));
   }

@@ -11,6 +11,7 @@ export interface CompiledVersion {
   version: number;
   semver: string;
   id: number;
+  guid?: string;
   schema: JsonSchema;
   references: ReferencedSchemas;
   ruleSet?: RuleSet;
@@ -28,6 +29,7 @@ export class SchemaCache {
   // subject → (version number and semver) → compiled. Nested maps: no key strings built per lookup.
   private readonly bySubject = new Map<string, Map<number | string, CompiledVersion>>();
   private readonly byId = new Map<number, CompiledVersion>();
+  private readonly byGuid = new Map<string, CompiledVersion>();
   private readonly latest = new Map<string, { version: CompiledVersion; expiresAt: number }>();
   private readonly pending = new Map<string, Promise<CompiledVersion>>();
 
@@ -70,6 +72,20 @@ export class SchemaCache {
     return this.get(match.subject, match.version);
   }
 
+  peekGuid(guid: string): CompiledVersion | undefined {
+    return this.byGuid.get(guid);
+  }
+
+  /** The version a schema GUID was registered as (Confluent's V1 framing): through the id it carries. */
+  async getByGuid(guid: string, subject?: string): Promise<CompiledVersion> {
+    const hit = this.peekGuid(guid);
+    if (hit !== undefined && (subject === undefined || hit.subject === subject)) return hit;
+    const ids = await this.registry.getIdsByGuid(guid);
+    const id = (ids.find((entry) => entry.context === '.') ?? ids[0])?.id;
+    if (id === undefined) throw new SchemaNotFoundError('SCHEMA_NOT_FOUND', `schema GUID ${guid} is not registered under any subject`, { guid });
+    return this.getById(id, subject);
+  }
+
   /** Every version of a subject, oldest first (for migration planning and range resolution). */
   async all(subject: string): Promise<CompiledVersion[]> {
     const entries = await this.registry.getSemvers(subject);
@@ -102,6 +118,7 @@ export class SchemaCache {
       version: found.version,
       semver: found.semver,
       id: found.id,
+      guid: found.guid,
       schema,
       references,
       ruleSet: found.ruleSet,
@@ -113,6 +130,7 @@ export class SchemaCache {
     versions.set(found.version, compiled);
     versions.set(found.semver, compiled);
     if (!this.byId.has(found.id)) this.byId.set(found.id, compiled);
+    if (found.guid !== undefined && !this.byGuid.has(found.guid)) this.byGuid.set(found.guid, compiled);
     return compiled;
   }
 

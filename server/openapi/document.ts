@@ -12,6 +12,7 @@ const queryDescriptions: Record<string, string> = {
   from: 'The version the diff starts from (number, latest or semver)',
   to: 'The version the diff leads to (number, latest or semver)',
   subject: 'Answer the subject-scoped actions for this subject',
+  format: 'Accepted and ignored: JSON schemas have one format',
   counterexamples: 'false: skip the counterexample search (it can take seconds for very wide schemas)',
 };
 

@@ -34,6 +34,8 @@ export const operations: OperationSpec[] = [
   { method: 'get', path: '/schemas/ids/{id}/subjects', summary: 'Subjects using a schema id', tag: 'schemas', query: ['deleted'], response: 'StringList' },
   { method: 'get', path: '/schemas/ids/{id}/versions', summary: 'Subject versions using a schema id', tag: 'schemas', query: ['deleted'], response: 'SubjectVersionList' },
   { method: 'get', path: '/schemas/types', summary: 'Supported schema types', tag: 'schemas', response: 'StringList' },
+  { method: 'get', path: '/schemas/guids/{guid}', summary: 'Schema by GUID (content-derived, as in the header-based serde)', tag: 'schemas', query: ['format'], response: 'SchemaById' },
+  { method: 'get', path: '/schemas/guids/{guid}/ids', summary: 'Schema ids carrying a GUID, one per context', tag: 'schemas', response: 'Any' },
   { method: 'post', path: '/compatibility/subjects/{subject}/versions', summary: 'Check against the versions the level names', tag: 'compatibility', query: ['verbose', 'normalize'], body: 'RegisterRequest', response: 'CompatibilityResponse' },
   { method: 'post', path: '/compatibility/subjects/{subject}/versions/{version}', summary: 'Check against one version', tag: 'compatibility', query: ['verbose', 'normalize'], body: 'RegisterRequest', response: 'CompatibilityResponse' },
   { method: 'get', path: '/config', summary: 'Global config', tag: 'config', response: 'Config' },

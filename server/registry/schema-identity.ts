@@ -37,3 +37,16 @@ export function meaningfulRuleSet(ruleSet: RuleSet | undefined | null): RuleSet 
   const filled = Object.entries(ruleSet).filter(([, rules]) => Array.isArray(rules) && rules.length > 0);
   return filled.length > 0 ? (Object.fromEntries(filled) as RuleSet) : undefined;
 }
+
+/**
+ * A schema's GUID, derived from its identity fingerprint: the same content has the same GUID in
+ * every registry and context (as Redpanda documents GUIDs), so a message framed with it reads the
+ * same wherever the schema was registered. Laid out as an RFC 9562 version-8 (custom) UUID.
+ */
+export function guidOf(fingerprint: string): string {
+  const hex = fingerprint.slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
 import { integer, flag } from '../http/query.js';
+import { schemaIdsByGuid } from '../storage/schema-rows.js';
 import { versionsOfSchema } from '../storage/version-rows.js';
 import type { StoredSchema } from '../registry/model.js';
 import type { RouteOptions } from './route-context.js';
 
 type IdParams = { id: string };
+type GuidParams = { guid: string };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Confluent's name for the default context, in answers that list contexts. */
+export const DEFAULT_CONTEXT = '.';
 
 /** Confluent's `/schemas` routes: global ids are immutable, so their answers are cacheable forever. */
 export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
@@ -46,6 +52,20 @@ export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions):
   });
 
   app.get('/schemas/types', async () => ['JSON']);
+
+  // GUIDs name content: Confluent's header-based serde frames messages with them.
+  app.get<{ Params: GuidParams }>('/schemas/guids/:guid', async (request) => {
+    const [id] = await idsOfGuid(request.params.guid);
+    if (id === undefined) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema with GUID ${request.params.guid.slice(0, 64)} not found`);
+    return schemaBody(await load(String(id)));
+  });
+
+  app.get<{ Params: GuidParams }>('/schemas/guids/:guid/ids', async (request) =>
+    (await idsOfGuid(request.params.guid)).slice(0, 1).map((id) => ({ context: DEFAULT_CONTEXT, id })),
+  );
+
+  /** Ids with this GUID that a subject version uses; none for a malformed GUID. */
+  const idsOfGuid = async (guid: string) => (GUID.test(guid) ? schemaIdsByGuid(ctx.db, guid.toLowerCase()) : []);
 }
 
 /** A schema as `/schemas/ids/{id}` and `/schemas/guids/{guid}` answer it: everything its id identifies. */

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { SchemaReference, VersionMetadata } from '../registry/model.js';
+import { guidOf } from '../registry/schema-identity.js';
 import { GLOBAL } from './settings-rows.js';
 import type { SqlExecutor } from './sql-driver.js';
 import { subjectLockKey } from './version-rows.js';
@@ -113,8 +114,8 @@ export async function writeRegistration(
        known
          ? `schema_id AS (SELECT s.id, s.guid FROM charter_schemas s, subject_lock WHERE held AND s.id = $11::integer)`
          : `new_schema AS (
-       INSERT INTO charter_schemas (id, fingerprint, schema_text, refs, metadata, rule_set)
-       SELECT nextval('charter_schema_ids')::integer, $11, $12, $13::jsonb, $4::jsonb, $5::jsonb FROM subject_lock WHERE held
+       INSERT INTO charter_schemas (id, fingerprint, guid, schema_text, refs, metadata, rule_set)
+       SELECT nextval('charter_schema_ids')::integer, $11, $14::uuid, $12, $13::jsonb, $4::jsonb, $5::jsonb FROM subject_lock WHERE held
        ON CONFLICT (fingerprint) DO NOTHING RETURNING id, guid
      ), new_references AS (
        INSERT INTO charter_references (schema_id, name, ref_subject, ref_version)
@@ -145,7 +146,7 @@ export async function writeRegistration(
       row.audit.action,
       JSON.stringify(row.audit.detail),
       subjectLockKey(row.subject),
-      ...(known ? [schema.id] : [schema.fingerprint, schema.text, JSON.stringify(schema.references)]),
+      ...(known ? [schema.id] : [schema.fingerprint, schema.text, JSON.stringify(schema.references), guidOf(schema.fingerprint)]),
     ],
   );
   return rows[0];

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { SchemaReference, StoredSchema, VersionMetadata } from '../registry/model.js';
+import { guidOf } from '../registry/schema-identity.js';
 import type { SqlExecutor } from './sql-driver.js';
 
 interface SchemaRow {
@@ -47,8 +48,8 @@ export async function ensureSchema(
   schema: { fingerprint: string; text: string; references: readonly SchemaReference[]; metadata?: VersionMetadata; ruleSet?: RuleSet; id?: number },
 ): Promise<number> {
   const inserted = await db.query<{ id: number }>(
-    `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs, metadata, rule_set)
-     VALUES (COALESCE($4::integer, nextval('charter_schema_ids')::integer), $1, $2, $3::jsonb, $5::jsonb, $6::jsonb)
+    `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs, metadata, rule_set, guid)
+     VALUES (COALESCE($4::integer, nextval('charter_schema_ids')::integer), $1, $2, $3::jsonb, $5::jsonb, $6::jsonb, $7::uuid)
      ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
     [
       schema.fingerprint,
@@ -57,6 +58,7 @@ export async function ensureSchema(
       schema.id ?? null,
       schema.metadata ? JSON.stringify(schema.metadata) : null,
       schema.ruleSet ? JSON.stringify(schema.ruleSet) : null,
+      guidOf(schema.fingerprint),
     ],
   );
   if (inserted.rows[0]) {
@@ -87,4 +89,15 @@ export async function referencingSchemaIds(db: SqlExecutor, subject: string, ver
     [subject, version],
   );
   return rows.map((row) => row.schema_id);
+}
+
+/** Ids carrying a GUID that some subject version (live or soft-deleted) uses, highest first. */
+export async function schemaIdsByGuid(db: SqlExecutor, guid: string): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT s.id FROM charter_schemas s
+     WHERE s.guid = $1::uuid AND EXISTS (SELECT 1 FROM charter_versions v WHERE v.schema_id = s.id)
+     ORDER BY s.id DESC`,
+    [guid],
+  );
+  return rows.map((row) => row.id);
 }

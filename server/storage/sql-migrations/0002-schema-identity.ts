@@ -1,4 +1,4 @@
-import { identityFingerprint } from '../../registry/schema-identity.js';
+import { guidOf, identityFingerprint } from '../../registry/schema-identity.js';
 import type { RuleSet } from '../../../core/migrate/index.js';
 import type { SchemaReference, VersionMetadata } from '../../registry/model.js';
 import type { SqlExecutor } from '../sql-driver.js';
@@ -14,13 +14,25 @@ export const schemaIdentityMigration = {
     ALTER TABLE charter_schemas ADD COLUMN metadata jsonb;
     ALTER TABLE charter_schemas ADD COLUMN rule_set jsonb;
     ALTER TABLE charter_schemas ADD COLUMN guid uuid;
-    UPDATE charter_schemas SET guid = gen_random_uuid() WHERE guid IS NULL;
-    ALTER TABLE charter_schemas ALTER COLUMN guid SET DEFAULT gen_random_uuid();
-    ALTER TABLE charter_schemas ALTER COLUMN guid SET NOT NULL;
-    CREATE UNIQUE INDEX charter_schemas_guid ON charter_schemas (guid);
   `,
-  backfill: splitSchemasByContract,
+  async backfill(tx: SqlExecutor) {
+    await splitSchemasByContract(tx);
+    await assignGuids(tx);
+    await tx.query('ALTER TABLE charter_schemas ALTER COLUMN guid SET NOT NULL');
+    // Not unique: the same content may one day be stored once per context, with one GUID.
+    await tx.query('CREATE INDEX charter_schemas_guid ON charter_schemas (guid)');
+  },
 };
+
+/** Every schema's GUID from its (possibly just rewritten) fingerprint, in one statement. */
+async function assignGuids(tx: SqlExecutor): Promise<void> {
+  const { rows } = await tx.query<{ id: number; fingerprint: string }>('SELECT id, fingerprint FROM charter_schemas');
+  if (rows.length === 0) return;
+  await tx.query('UPDATE charter_schemas s SET guid = u.guid FROM unnest($1::int[], $2::uuid[]) AS u(id, guid) WHERE s.id = u.id', [
+    rows.map((row) => row.id),
+    rows.map((row) => guidOf(row.fingerprint)),
+  ]);
+}
 
 interface ContractGroup {
   schema_id: number;
