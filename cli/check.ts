@@ -38,7 +38,7 @@ export async function check(argv: string[]): Promise<number> {
 
   const folder = await loadContracts(dir);
   let baseline: Baseline;
-  if (url !== undefined) baseline = await registryBaseline(openRegistry(url), folder);
+  if (url !== undefined) baseline = await registryBaseline(openRegistry(url, flag(values, 'ca')), folder);
   else if (against === undefined) baseline = emptyBaseline('the folder itself');
   else if (extname(against) === '.json') baseline = await backupBaseline(against);
   else baseline = await gitBaseline(dir, against);

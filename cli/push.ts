@@ -4,7 +4,7 @@ import { SubjectNotFoundError, type RuleSet, type SemverEntry } from '../client/
 import { loadContracts, type ContractSubject, type ContractVersion } from '../codegen/index.js';
 import { RegistryError } from '../core/errors/index.js';
 import { canonicalJson } from '../core/schema/canonical.js';
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { checkFolder } from './check/check-folder.js';
 import { emptyBaseline } from './check/baseline.js';
 import { formats } from './check/formats.js';
@@ -25,7 +25,7 @@ const enc = encodeURIComponent;
 /** `charter push`: exit 0 when everything is registered or unchanged, 1 when something was refused. */
 export async function push(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, pushHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', pushHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', pushHelp), flag(values, 'ca'));
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError(`name the contracts folder to push\n\n${pushHelp}`);
   const folder = await loadContracts(dir);
@@ -59,7 +59,7 @@ async function pushSubject(registry: CliRegistry, dir: string, contract: Contrac
   if (fresh.length > 0) await applySettings(registry, contract);
   for (const v of fresh.sort((a, b) => semver.compare(a.semver, b.semver))) {
     try {
-      const result = await client.register(subject, registerBody(v));
+      const result = await client.register(subject, registerBody(v, contract));
       out(`${subject} ${v.semver}  registered (id ${result.id}, version ${result.version})`);
     } catch (error) {
       if (!(error instanceof RegistryError) || error.status >= 500) throw error;
@@ -70,10 +70,14 @@ async function pushSubject(registry: CliRegistry, dir: string, contract: Contrac
   return true;
 }
 
-function registerBody(v: ContractVersion) {
+function registerBody(v: ContractVersion, contract: ContractSubject) {
+  const { owner, description } = contract.settings;
+  const properties = { ...(owner ? { owner } : {}), ...(description ? { description } : {}) };
   return {
     schema: v.schema as object,
     semver: v.semver,
+    // Owner and description travel on each version as metadata (Confluent's data-contract convention); `pull` reads them back.
+    ...(Object.keys(properties).length > 0 ? { metadata: { properties } } : {}),
     ...(v.ruleSet ? { ruleSet: v.ruleSet as RuleSet } : {}),
     ...(v.examples?.valid.length ? { examples: v.examples.valid } : {}),
   };

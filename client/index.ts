@@ -31,6 +31,7 @@ export type {
   ValidationResult,
   ConsumerGroup,
   ReaderDeclaration,
+  RegistryConfig,
 } from './registry/types.js';
 
 export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';

@@ -9,6 +9,7 @@ import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { RegistryContext } from './registry/context.js';
 import { SchemaCache } from './registry/schema-cache.js';
+import { poolValidators } from './registry/pool-validators.js';
 import { CompilePool, sharedCompilePool } from './compile-pool/index.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
@@ -86,7 +87,7 @@ export function buildApp(options: AppOptions): CharterApp {
   const ownCompiler = options.compileWorkers === undefined ? undefined : new CompilePool({ size: options.compileWorkers });
   if (ownCompiler) app.addHook('onClose', () => ownCompiler.close());
   const compiler = ownCompiler ?? sharedCompilePool();
-  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(), compiler };
+  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(undefined, poolValidators(compiler)), compiler };
   const metrics = createMetrics();
   const routes: CharterApp['routes'] = [];
   app.addHook('onRoute', (route) => {

@@ -1,7 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { RegistryError } from '../errors/index.js';
-import { createAjv } from '../schema/ajv.js';
-import { draftOf } from '../schema/draft.js';
+import { createValidatorOrThrow } from '../schema/validator/index.js';
 import type { JsonSchema, ReferencedSchemas } from '../schema/types.js';
 import { compileTransform } from './compile-transform.js';
 import { MigrationError } from './migration-error.js';
@@ -16,10 +15,8 @@ export interface VerifyContext {
 }
 
 function targetValidator(target: VerifyContext['target']) {
-  const ajv = createAjv(draftOf(target.schema));
-  for (const [name, schema] of Object.entries(target.references ?? {})) ajv.addSchema(schema as object, name);
   try {
-    return ajv.compile(target.schema as object);
+    return createValidatorOrThrow(target.schema, target.references).fn;
   } catch (error) {
     throw new RegistryError('INVALID_SCHEMA', `the target schema does not compile: ${(error as Error).message}`, {}, { cause: error });
   }

@@ -1,8 +1,7 @@
 import semver from 'semver';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
-import { compileSchema } from '../../core/schema/compile.js';
-import { runValidator } from '../../core/schema/run-validator.js';
+import { poolValidators } from './pool-validators.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import {
@@ -74,7 +73,7 @@ export async function registerSchema(
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
-  assertExamplesValid(candidate, request.examples);
+  await assertExamplesValid(ctx, candidate, prepared.text, request.examples);
   const registration: Registration = { ctx, actor, subject, request, prepared, candidate };
 
   let result: RegisterResult | undefined;
@@ -214,11 +213,12 @@ function assertWritable(mode: RegistryMode, subject: string, request: RegisterRe
   }
 }
 
-function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[]): void {
+/** Examples are judged by the validator events will meet, built where a large schema compiles (the pool). */
+async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput, text: string, examples: readonly unknown[]): Promise<void> {
   if (examples.length === 0) return;
-  const { validate } = compileSchema(candidate.schema, candidate.references);
+  const validator = await poolValidators(ctx.compiler)(candidate, text);
   examples.forEach((example, index) => {
-    const outcome = runValidator(validate, example);
+    const outcome = validator.check(example);
     if (!outcome.valid) {
       throw new RegistryError('INVALID_EVENT', `examples[${index}] is not valid under the schema being registered`, {
         errors: outcome.errors,

@@ -1,3 +1,4 @@
+import { unreadableAt } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
 import { metaSchemaErrors } from '../../core/schema/compile.js';
@@ -32,6 +33,8 @@ export function prepareSchema(
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema type ${JSON.stringify(input.schemaType)}: only JSON is supported by Charter`);
   }
   const parsed = parseSchemaField(input.schema);
+  const unreadable = unreadableAt(parsed);
+  if (unreadable) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${unreadable.message}`, { path: unreadable.path });
   assertResolvableRefs(parsed, resolved);
   const loop = findInPlaceRefCycle(parsed);
   if (loop) {
