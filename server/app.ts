@@ -23,6 +23,7 @@ import { schemaRoutes } from './routes/schemas.js';
 import { settingsRoutes } from './routes/settings.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { whoamiRoutes } from './routes/whoami.js';
+import { serverMetadataRoutes } from './routes/server-metadata.js';
 import type { SqlDriver } from './storage/sql-driver.js';
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ const routePlugins = [
   evolutionRoutes,
   catalogRoutes,
   whoamiRoutes,
+  serverMetadataRoutes,
   consoleRoutes,
 ];
 
@@ -108,6 +110,7 @@ export function buildApp(options: AppOptions): CharterApp {
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openapi));
   const routeOptions: RouteOptions = {
     ctx,
+    version: options.version,
     onRegistered: ({ created }) => metrics.registrations.inc({ outcome: created ? 'created' : 'existing' }),
   };
   for (const plugin of routePlugins) app.register(plugin, routeOptions);

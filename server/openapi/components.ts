@@ -64,6 +64,7 @@ export const componentSchemas: Record<string, SchemaObject> = {
     onFailure: str,
     disabled: bool,
   }, ['name', 'kind', 'type', 'mode']),
+  SchemaVersionList: { type: 'array', items: ref('SchemaVersion') },
   SubjectVersionList: { type: 'array', items: obj({ subject: str, version: int, semver: str }) },
   Change: change,
   CompatibilityResponse: obj({

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
-import { integer, flag } from '../http/query.js';
+import { integer, flag, text } from '../http/query.js';
 import { schemaIdsByGuid } from '../storage/schema-rows.js';
-import { versionsOfSchema } from '../storage/version-rows.js';
+import { listSchemaVersions, versionsOfSchema } from '../storage/version-rows.js';
+import { page, pagingOf } from './paging.js';
 import type { StoredSchema } from '../registry/model.js';
 import type { RouteOptions } from './route-context.js';
 
@@ -42,16 +43,29 @@ export async function schemaRoutes(app: FastifyInstance, { ctx }: RouteOptions):
   app.get<{ Params: IdParams }>('/schemas/ids/:id/subjects', async (request) => {
     const stored = await load(request.params.id);
     const versions = await versionsOfSchema(ctx.db, stored.id, flag(request.query, 'deleted'));
-    return [...new Set(versions.map((v) => v.subject))];
+    return page([...new Set(versions.map((v) => v.subject))], request.query);
   });
 
   app.get<{ Params: IdParams }>('/schemas/ids/:id/versions', async (request) => {
     const stored = await load(request.params.id);
     const versions = await versionsOfSchema(ctx.db, stored.id, flag(request.query, 'deleted'));
-    return versions.map((v) => ({ subject: v.subject, version: v.version, semver: v.semver }));
+    return page(versions.map((v) => ({ subject: v.subject, version: v.version, semver: v.semver })), request.query);
   });
 
   app.get('/schemas/types', async () => ['JSON']);
+
+  // Every subject's versions as schemas, newest-only on request: what registry browsers list.
+  app.get('/schemas', async (request) => {
+    const { offset, limit } = pagingOf(request.query);
+    const versions = await listSchemaVersions(ctx.db, {
+      prefix: text(request.query, 'subjectPrefix'),
+      includeDeleted: flag(request.query, 'deleted'),
+      latestOnly: flag(request.query, 'latestOnly'),
+      offset,
+      limit,
+    });
+    return versions.map((v) => ({ subject: v.subject, version: v.version, id: v.id, semver: v.semver, ...schemaBody(v), ...(v.deleted ? { deleted: true } : {}) }));
+  });
 
   // GUIDs name content: Confluent's header-based serde frames messages with them.
   app.get<{ Params: GuidParams }>('/schemas/guids/:guid', async (request) => {

@@ -9,13 +9,16 @@ import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
 import { listSubjects } from '../storage/version-rows.js';
 import { flag, text } from '../http/query.js';
+import { deletedFilter, page } from './paging.js';
 import { actorOf, type RouteOptions, type SubjectParams, type VersionParams } from './route-context.js';
 
 /** Confluent's `/subjects` routes, with `semver` beside `version` everywhere. */
 export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }: RouteOptions): Promise<void> {
-  app.get('/subjects', async (request) =>
-    listSubjects(ctx.db, { prefix: text(request.query, 'subjectPrefix'), includeDeleted: flag(request.query, 'deleted') }),
-  );
+  app.get('/subjects', async (request) => {
+    const filter = deletedFilter(request.query);
+    const subjects = await listSubjects(ctx.db, { prefix: text(request.query, 'subjectPrefix'), includeDeleted: filter === 'all', deletedOnly: filter === 'deletedOnly' });
+    return page(subjects, request.query);
+  });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject', async (request) =>
     lookupSchema(ctx, request.params.subject, request.body, {
@@ -28,9 +31,11 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
     deleteSubject(ctx, actorOf(request), request.params.subject, flag(request.query, 'permanent')),
   );
 
-  app.get<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) =>
-    (await versionsOrNotFound(ctx.db, request.params.subject, flag(request.query, 'deleted'))).map((v) => v.version),
-  );
+  app.get<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
+    const filter = deletedFilter(request.query);
+    const versions = await versionsOrNotFound(ctx.db, request.params.subject, filter !== 'live');
+    return page(versions.filter((v) => filter !== 'deletedOnly' || v.deleted).map((v) => v.version), request.query);
+  });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
     const result = await registerSchema(ctx, actorOf(request), request.params.subject, request.body, {

@@ -17,9 +17,9 @@ interface VersionRow {
   created_at: Date | string;
 }
 
-const selectVersion = `
-  SELECT v.subject, v.version, v.semver, v.schema_id, s.guid, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at
-  FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id`;
+const selectColumns = 'v.subject, v.version, v.semver, v.schema_id, s.guid, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at';
+const selectFrom = 'FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id';
+const selectVersion = `SELECT ${selectColumns} ${selectFrom}`;
 
 const toVersion = (row: VersionRow): StoredVersion => ({
   subject: row.subject,
@@ -60,15 +60,41 @@ export async function versionsOfSchema(db: SqlExecutor, id: number, includeDelet
   return rows.map(toVersion);
 }
 
-export async function listSubjects(db: SqlExecutor, options: { prefix?: string; includeDeleted?: boolean }): Promise<string[]> {
+/**
+ * Subject names, sorted. A subject counts as deleted when every version of it is soft-deleted:
+ * `deletedOnly` lists just those, `includeDeleted` lists them with the live ones.
+ */
+export async function listSubjects(db: SqlExecutor, options: { prefix?: string; includeDeleted?: boolean; deletedOnly?: boolean }): Promise<string[]> {
+  const having = options.deletedOnly ? 'HAVING bool_and(deleted)' : options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)';
   const { rows } = await db.query<{ subject: string }>(
     `SELECT subject FROM charter_versions
      WHERE ($1::text IS NULL OR starts_with(subject, $1::text))
-     GROUP BY subject ${options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)'}
+     GROUP BY subject ${having}
      ORDER BY subject`,
     [options.prefix ?? null],
   );
   return rows.map((row) => row.subject);
+}
+
+/**
+ * `GET /schemas`: versions of every subject under a prefix, by subject then version; with
+ * `latestOnly` the newest (live, unless deleted ones are asked for) of each subject. Paged in SQL.
+ */
+export async function listSchemaVersions(
+  db: SqlExecutor,
+  options: { prefix?: string; includeDeleted: boolean; latestOnly: boolean; offset: number; limit?: number },
+): Promise<StoredVersion[]> {
+  const filter = `WHERE ($1::text IS NULL OR starts_with(v.subject, $1::text)) AND ($2::boolean OR NOT v.deleted)`;
+  const versions = options.latestOnly
+    ? `SELECT * FROM (SELECT DISTINCT ON (v.subject) ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version DESC) latest ORDER BY subject`
+    : `SELECT ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version`;
+  const { rows } = await db.query<VersionRow>(`${versions} OFFSET $3 LIMIT $4`, [
+    options.prefix ?? null,
+    options.includeDeleted,
+    options.offset,
+    options.limit ?? null,
+  ]);
+  return rows.map(toVersion);
 }
 
 /**
