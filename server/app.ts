@@ -24,6 +24,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { whoamiRoutes } from './routes/whoami.js';
 import { serverMetadataRoutes } from './routes/server-metadata.js';
+import { contextRoutes } from './routes/contexts.js';
 import type { SqlDriver } from './storage/sql-driver.js';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ const routePlugins = [
   catalogRoutes,
   whoamiRoutes,
   serverMetadataRoutes,
+  contextRoutes,
   consoleRoutes,
 ];
 

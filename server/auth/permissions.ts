@@ -64,6 +64,7 @@ export const permissions: Record<string, Permission> = {
   'GET /schemas/types': authenticated,
   'GET /schemas': role('reader', 'any', { filter: 'readable subject versions' }),
   'GET /v1/metadata/id': authenticated,
+  'GET /contexts': role('reader', 'any'),
   'GET /v1/metadata/version': authenticated,
   'GET /schemas/guids/:guid': role('reader', 'any', { also: ['schema guid used by a readable subject'] }),
   'GET /schemas/guids/:guid/ids': role('reader', 'any', { also: ['schema guid used by a readable subject'] }),

@@ -35,6 +35,7 @@ export const operations: OperationSpec[] = [
   { method: 'get', path: '/schemas/ids/{id}/versions', summary: 'Subject versions using a schema id', tag: 'schemas', query: ['deleted', 'offset', 'limit'], response: 'SubjectVersionList' },
   { method: 'get', path: '/schemas/types', summary: 'Supported schema types', tag: 'schemas', response: 'StringList' },
   { method: 'get', path: '/schemas', summary: 'Versions of every subject as schemas, by subject then version', tag: 'schemas', query: ['subjectPrefix', 'deleted', 'latestOnly', 'offset', 'limit', 'format'], response: 'SchemaVersionList' },
+  { method: 'get', path: '/contexts', summary: 'Contexts: the default one (.) and every one a subject is qualified with', tag: 'subjects', query: ['offset', 'limit'], response: 'StringList' },
   { method: 'get', path: '/v1/metadata/id', summary: 'The registry cluster this server belongs to', tag: 'operations', response: 'Any' },
   { method: 'get', path: '/v1/metadata/version', summary: 'The version this server runs', tag: 'operations', response: 'Any' },
   { method: 'get', path: '/schemas/guids/{guid}', summary: 'Schema by GUID (content-derived, as in the header-based serde)', tag: 'schemas', query: ['format'], response: 'SchemaById' },

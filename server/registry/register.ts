@@ -14,6 +14,7 @@ import {
 } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
+import { contextSettingsKey, isContextOnly } from './context-name.js';
 import { mergeContract, type Contract } from './data-contract.js';
 import { guardMigrations } from './migration-guard.js';
 import { identityFingerprint } from './schema-identity.js';
@@ -68,8 +69,10 @@ export async function registerSchema(
   options: { normalize?: boolean } = {},
 ): Promise<RegisterResult> {
   assertValidSubject(subject);
+  if (isContextOnly(subject)) throw new RegistryError('INVALID_SUBJECT', `'${subject}' names a context, not a subject: register under '${subject}<subject>'`);
   const request = parseRegisterRequest(body);
-  const state = await readRegistrationState<SubjectConfig>(ctx.db, subject);
+  const contextKey = contextSettingsKey(subject);
+  const state = await readRegistrationState<SubjectConfig>(ctx.db, subject, contextKey);
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
@@ -80,7 +83,7 @@ export async function registerSchema(
   if (mode !== 'IMPORT') result = await attempt(registration, ctx.db, state, false).catch(retryOnVersionClash);
   result ??= await ctx.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
-    const locked = await readRegistrationState<SubjectConfig>(tx, subject);
+    const locked = await readRegistrationState<SubjectConfig>(tx, subject, contextKey);
     assertWritable(settingsOf(locked).mode, subject, request);
     return (await attempt(registration, tx, locked, true))!;
   });

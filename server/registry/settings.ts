@@ -1,6 +1,7 @@
 import { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
+import { contextSettingsKey } from './context-name.js';
 import type { ContractDefaults } from './data-contract.js';
 import { parseMetadata, parseRuleSet } from './register-request.js';
 import { GLOBAL, readConfig, readMode } from '../storage/settings-rows.js';
@@ -28,29 +29,44 @@ export const defaultConfig: EffectiveConfig = {
 };
 
 /** Subject settings over global settings over Charter's defaults. */
+/** Subject settings over its context's (`:.ctx:`) over global settings over Charter's defaults. */
 export async function effectiveConfig(db: SqlExecutor, subject: string): Promise<EffectiveConfig> {
-  const [globalConfig, ownConfig] = await Promise.all([
+  const contextKey = subject === GLOBAL ? undefined : contextSettingsKey(subject);
+  const [globalConfig, contextConfig, ownConfig] = await Promise.all([
     readConfig<SubjectConfig>(db, GLOBAL),
+    contextKey === undefined || contextKey === subject ? undefined : readConfig<SubjectConfig>(db, contextKey),
     subject === GLOBAL ? undefined : readConfig<SubjectConfig>(db, subject),
   ]);
-  return settingsOf({ globalConfig, ownConfig }).config;
+  return settingsOf({ globalConfig, contextConfig, ownConfig }).config;
 }
 
 export async function effectiveMode(db: SqlExecutor, subject: string): Promise<RegistryMode> {
   const ownMode = subject === GLOBAL ? undefined : await readMode(db, subject);
-  // The global mode matters only when the subject has none of its own.
-  const globalMode = ownMode === undefined ? await readMode(db, GLOBAL) : undefined;
-  return settingsOf({ ownMode, globalMode }).mode;
+  // The context's and global modes matter only when the subject has none of its own.
+  const contextKey = subject === GLOBAL ? undefined : contextSettingsKey(subject);
+  const contextMode = ownMode === undefined && contextKey !== undefined && contextKey !== subject ? await readMode(db, contextKey) : undefined;
+  const globalMode = ownMode === undefined && contextMode === undefined ? await readMode(db, GLOBAL) : undefined;
+  return settingsOf({ ownMode, contextMode, globalMode }).mode;
 }
 
-/** Effective mode and config from the stored global and subject rows (read together by registration). */
-export function settingsOf(settings: { globalConfig?: SubjectConfig; ownConfig?: SubjectConfig; globalMode?: string; ownMode?: string }): {
+/** Stored settings rows: global, the subject's context (Confluent contexts), and the subject's own. */
+export interface StoredSettings {
+  globalConfig?: SubjectConfig;
+  contextConfig?: SubjectConfig;
+  ownConfig?: SubjectConfig;
+  globalMode?: string;
+  contextMode?: string;
+  ownMode?: string;
+}
+
+/** Effective mode and config from the stored rows (read together by registration): nearest wins. */
+export function settingsOf(settings: StoredSettings): {
   mode: RegistryMode;
   config: EffectiveConfig;
 } {
   return {
-    mode: (settings.ownMode ?? settings.globalMode ?? 'READWRITE') as RegistryMode,
-    config: { ...defaultConfig, ...settings.globalConfig, ...settings.ownConfig },
+    mode: (settings.ownMode ?? settings.contextMode ?? settings.globalMode ?? 'READWRITE') as RegistryMode,
+    config: { ...defaultConfig, ...settings.globalConfig, ...settings.contextConfig, ...settings.ownConfig },
   };
 }
 

@@ -1,4 +1,5 @@
 import { RegistryError } from '../../core/errors/index.js';
+import { assertValidContext } from './context-name.js';
 
 const MAX_SUBJECT_LENGTH = 255;
 // Control characters, path separators and '%' (a decoded name holding '%' means double encoding)
@@ -25,6 +26,7 @@ export function assertValidSubject(subject: string): void {
   if (!subject.isWellFormed()) {
     throw new RegistryError('INVALID_SUBJECT', 'Subject name is not well-formed Unicode (lone surrogate)');
   }
+  assertValidContext(subject);
 }
 
 /** Shows control characters as escapes so an error message never carries them raw. */

@@ -24,8 +24,10 @@ export interface LiveVersion {
 
 export interface RegistrationState<C> {
   globalConfig?: C;
+  contextConfig?: C;
   ownConfig?: C;
   globalMode?: string;
+  contextMode?: string;
   ownMode?: string;
   /** Live versions, oldest first. */
   live: LiveVersion[];
@@ -37,8 +39,10 @@ export interface RegistrationState<C> {
 
 interface StateRow<C> {
   global_config: C | null;
+  context_config: C | null;
   own_config: C | null;
   global_mode: string | null;
+  context_mode: string | null;
   own_mode: string | null;
   live: string | Array<Omit<LiveVersion, 'metadata' | 'ruleSet'> & { metadata: VersionMetadata | null; ruleSet: RuleSet | null }>;
   max_version: number | null;
@@ -46,11 +50,13 @@ interface StateRow<C> {
 }
 
 /** Settings, live versions and the highest version number of a subject, in one query. */
-export async function readRegistrationState<C>(db: SqlExecutor, subject: string): Promise<RegistrationState<C>> {
+export async function readRegistrationState<C>(db: SqlExecutor, subject: string, contextKey?: string): Promise<RegistrationState<C>> {
   const { rows } = await db.query<StateRow<C>>(
     `SELECT (SELECT config FROM charter_config WHERE subject = $1) AS global_config,
+            (SELECT config FROM charter_config WHERE subject = $3) AS context_config,
             (SELECT config FROM charter_config WHERE subject = $2) AS own_config,
             (SELECT mode FROM charter_mode WHERE subject = $1) AS global_mode,
+            (SELECT mode FROM charter_mode WHERE subject = $3) AS context_mode,
             (SELECT mode FROM charter_mode WHERE subject = $2) AS own_mode,
             (SELECT coalesce(json_agg(json_build_object(
                       'version', v.version, 'semver', v.semver, 'id', v.schema_id, 'guid', s.guid,
@@ -60,14 +66,16 @@ export async function readRegistrationState<C>(db: SqlExecutor, subject: string)
             (SELECT max(version) FROM charter_versions WHERE subject = $2) AS max_version,
             (SELECT examples FROM charter_versions WHERE subject = $2 AND NOT deleted
               ORDER BY version DESC LIMIT 1) AS latest_examples`,
-    [GLOBAL, subject],
+    [GLOBAL, subject, contextKey ?? null],
   );
   const row = rows[0];
   const live = typeof row.live === 'string' ? (JSON.parse(row.live) as Exclude<StateRow<C>['live'], string>) : row.live;
   return {
     globalConfig: row.global_config ?? undefined,
+    contextConfig: row.context_config ?? undefined,
     ownConfig: row.own_config ?? undefined,
     globalMode: row.global_mode ?? undefined,
+    contextMode: row.context_mode ?? undefined,
     ownMode: row.own_mode ?? undefined,
     live: live.map(({ metadata, ruleSet, ...version }) => ({ ...version, ...(metadata ? { metadata } : {}), ...(ruleSet ? { ruleSet } : {}) })),
     maxVersion: row.max_version ?? 0,

@@ -118,3 +118,12 @@ export async function hardDeleteVersions(tx: SqlExecutor, subject: string, versi
   await tx.query('DELETE FROM charter_versions WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
 }
 
+
+/** Contexts other than the default one that some subject (live or soft-deleted) is qualified with. */
+export async function listContexts(db: SqlExecutor): Promise<string[]> {
+  const { rows } = await db.query<{ context: string }>(
+    `SELECT DISTINCT substring(subject from '^:(\\.[^:]+):') AS context FROM charter_versions
+     WHERE subject LIKE ':.%:%' ORDER BY context`,
+  );
+  return rows.map((row) => row.context).filter((context) => context !== '.' && context !== null);
+}
