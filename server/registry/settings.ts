@@ -2,6 +2,7 @@ import { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy 
 import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import { contextSettingsKey } from './context-name.js';
+import { assertValidSubject } from './subject-name.js';
 import type { ContractDefaults } from './data-contract.js';
 import { parseMetadata, parseRuleSet } from './register-request.js';
 import { GLOBAL, readConfig, readMode } from '../storage/settings-rows.js';
@@ -16,9 +17,11 @@ export interface SubjectConfig extends ContractDefaults {
   normalize?: boolean;
   /** A new major (compatibility group) must carry an UPGRADE rule from the previous version. */
   requireMigration?: boolean;
+  /** Confluent's alias: this subject stands for the named one in registrations and reads. */
+  alias?: string;
 }
 
-type OptionalSettings = 'compatibilityGroup' | keyof ContractDefaults;
+type OptionalSettings = 'compatibilityGroup' | 'alias' | keyof ContractDefaults;
 export type EffectiveConfig = Required<Omit<SubjectConfig, OptionalSettings>> & Pick<SubjectConfig, OptionalSettings>;
 
 export const defaultConfig: EffectiveConfig = {
@@ -99,6 +102,11 @@ export function parseConfigBody(body: unknown): SubjectConfig {
       throw new RegistryError('BAD_REQUEST', 'compatibilityGroup must be the name of a metadata property (a string)');
     }
     config.compatibilityGroup = input.compatibilityGroup;
+  }
+  if (input.alias !== undefined && input.alias !== null) {
+    if (typeof input.alias !== 'string' || input.alias.length > 255) throw new RegistryError('BAD_REQUEST', 'alias must be the name of another subject');
+    assertValidSubject(input.alias);
+    config.alias = input.alias;
   }
   for (const field of ['defaultMetadata', 'overrideMetadata'] as const) {
     if (input[field] !== undefined && input[field] !== null) config[field] = parseMetadata(input[field], field);

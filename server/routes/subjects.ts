@@ -4,6 +4,7 @@ import { deleteSubject, deleteVersion } from '../registry/delete.js';
 import { resolveVersion, versionBody, versionsOrNotFound } from '../registry/lookup.js';
 import { lookupSchema, latestWithMetadata } from '../registry/find-schema.js';
 import { registerSchema } from '../registry/register.js';
+import { resolveAlias } from '../registry/alias.js';
 import { assertValidSubject } from '../registry/subject-name.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
@@ -20,8 +21,13 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
     return page(subjects, request.query);
   });
 
+  const aliased = async (subject: string) => {
+    assertValidSubject(subject);
+    return resolveAlias(ctx.db, subject);
+  };
+
   app.post<{ Params: SubjectParams }>('/subjects/:subject', async (request) =>
-    lookupSchema(ctx, request.params.subject, request.body, {
+    lookupSchema(ctx, await aliased(request.params.subject), request.body, {
       normalize: flag(request.query, 'normalize'),
       includeDeleted: flag(request.query, 'deleted'),
     }),
@@ -33,12 +39,12 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
 
   app.get<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
     const filter = deletedFilter(request.query);
-    const versions = await versionsOrNotFound(ctx.db, request.params.subject, filter !== 'live');
+    const versions = await versionsOrNotFound(ctx.db, await aliased(request.params.subject), filter !== 'live');
     return page(versions.filter((v) => filter !== 'deletedOnly' || v.deleted).map((v) => v.version), request.query);
   });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
-    const result = await registerSchema(ctx, actorOf(request), request.params.subject, request.body, {
+    const result = await registerSchema(ctx, actorOf(request), await aliased(request.params.subject), request.body, {
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
@@ -46,11 +52,11 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
   });
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version', async (request) =>
-    versionBody(await resolveVersion(ctx.db, request.params.subject, parseVersionSelector(request.params.version), flag(request.query, 'deleted'))),
+    versionBody(await resolveVersion(ctx.db, await aliased(request.params.subject), parseVersionSelector(request.params.version), flag(request.query, 'deleted'))),
   );
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version/schema', async (request, reply) => {
-    const version = await resolveVersion(ctx.db, request.params.subject, parseVersionSelector(request.params.version), flag(request.query, 'deleted'));
+    const version = await resolveVersion(ctx.db, await aliased(request.params.subject), parseVersionSelector(request.params.version), flag(request.query, 'deleted'));
     return reply.type('application/vnd.schemaregistry.v1+json').send(version.schema);
   });
 
@@ -71,6 +77,6 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
     if (keys.length === 0 || keys.length !== values.length) {
       throw new RegistryError('BAD_REQUEST', 'Pass metadata properties as matching key= and value= query parameters');
     }
-    return latestWithMetadata(ctx, request.params.subject, Object.fromEntries(keys.map((key, i) => [key, values[i]!])));
+    return latestWithMetadata(ctx, await aliased(request.params.subject), Object.fromEntries(keys.map((key, i) => [key, values[i]!])));
   });
 }
