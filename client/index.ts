@@ -34,6 +34,7 @@ export type {
   RegistryConfig,
 } from './registry/types.js';
 
+export { DomainRuleViolation } from '../core/rules/index.js';
 export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';
 export type { DecodeResult, DecodeSuccess, DecodeFailure, DecodeFailureReason } from './codec/decode-result.js';
 export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EventMetadata, type SchemaRef } from './codec/envelope.js';

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Envelope, SchemaRef } from './envelope.js';
 
 /** Why an event could not be read. Each is data a consumer routes (dead-letter), never a silent drop. */
-export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'unknown-schema';
+export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'unknown-schema' | 'rule-failed';
 
 export interface DecodeSuccess<T = unknown> {
   ok: true;
@@ -25,6 +25,9 @@ export interface DecodeFailure {
   errors?: ErrorObject[];
   /** The writer, when it was identified. */
   writer?: SchemaRef;
+  /** For `rule-failed`: the READ domain rule that failed and its action (ERROR, or DLQ: dead-letter it). */
+  rule?: string;
+  action?: 'ERROR' | 'DLQ';
 }
 
 export type DecodeResult<T = unknown> = DecodeSuccess<T> | DecodeFailure;

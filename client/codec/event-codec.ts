@@ -1,4 +1,5 @@
 import { RegistryError } from '../../core/errors/index.js';
+import { DomainRuleViolation, runDomainRules } from '../../core/rules/index.js';
 import { InvalidEventError, NoMigrationPathError, SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { ReaderResolver } from '../negotiate/reader-resolver.js';
@@ -84,6 +85,8 @@ export class EventCodec {
   async encode<T>(subject: string, data: T, options: EncodeOptions = {}): Promise<Envelope<T>> {
     const version = options.version ?? 'latest';
     let writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
+    // WRITE domain rules first (they may transform), then the schema: as Confluent's serializers.
+    if (writer.domainRules !== undefined) data = runRules(writer, 'WRITE', data) as T;
     assertValid(writer, data);
     if (options.negotiate === true) {
       const target = await this.negotiated(writer);
@@ -180,6 +183,14 @@ export class EventCodec {
         return failure('invalid', `migrated event does not match reader schema ${reader.subject}@${reader.semver}`, { errors: readerErrors, writer: writerRef });
       }
     }
+    if (reader.domainRules !== undefined) {
+      try {
+        data = runRules(reader, 'READ', data);
+      } catch (error) {
+        if (!(error instanceof DomainRuleViolation)) throw error;
+        return failure('rule-failed', error.message, { writer: writerRef, rule: error.rule.name, action: error.action });
+      }
+    }
     const readerRef = refOf(reader);
     const event = { ...(read.envelope ?? bareEnvelope(writer)), schema: readerRef, data: data as T };
     return { ok: true, event, writer: writerRef, reader: readerRef };
@@ -239,6 +250,11 @@ function assertValid(version: CompiledVersion, data: unknown): void {
   if (errors !== undefined) {
     throw new InvalidEventError('INVALID_EVENT', `event does not match ${version.subject}@${version.semver}`, { errors });
   }
+}
+
+/** A version's domain rules over one message; throws DomainRuleViolation (ERROR or DLQ). */
+function runRules(version: CompiledVersion, mode: 'WRITE' | 'READ', data: unknown): unknown {
+  return runDomainRules({ rules: version.domainRules, mode, message: data, schema: version.schema, metadataTags: version.metadataTags });
 }
 
 function refOf(version: CompiledVersion): SchemaRef {

@@ -1,6 +1,7 @@
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
+import type { DomainRule as CoreDomainRule } from '../../core/rules/index.js';
 import type { RuleSet, SchemaReference, SubjectVersion } from '../registry/types.js';
 import type { SchemaRef } from './envelope.js';
 import { compileEventValidator, type Validator } from './validator.js';
@@ -15,6 +16,10 @@ export interface CompiledVersion {
   schema: JsonSchema;
   references: ReferencedSchemas;
   ruleSet?: RuleSet;
+  /** Domain rules (CEL, CEL_FIELD) the codec runs: WRITE on encode, READ on decode. Absent when none. */
+  domainRules?: CoreDomainRule[];
+  /** Field tags by path from the version's metadata, for CEL_FIELD rules. */
+  metadataTags?: Record<string, string[]>;
   validate: Validator;
   /** `{subject, version: semver, id}`, built once and frozen: decoded events share it. */
   ref: Readonly<SchemaRef>;
@@ -122,6 +127,8 @@ export class SchemaCache {
       schema,
       references,
       ruleSet: found.ruleSet,
+      ...(found.ruleSet?.domainRules?.length ? { domainRules: found.ruleSet.domainRules as CoreDomainRule[] } : {}),
+      ...(found.metadata?.tags ? { metadataTags: found.metadata.tags } : {}),
       validate: twin?.validate ?? compileEventValidator(schema, references),
       ref: Object.freeze({ subject: found.subject, version: found.semver, id: found.id }),
     };

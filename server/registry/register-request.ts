@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { RuleSet } from '../../core/migrate/index.js';
 import { RegistryError } from '../../core/errors/index.js';
+import { checkDomainRules } from '../../core/rules/index.js';
 import type { SchemaReference, VersionMetadata } from './model.js';
 
 /** A registration body after its shape has been checked (the schema itself is checked later). */
@@ -93,6 +94,8 @@ export function parseRuleSet(value: unknown, field = 'ruleSet'): RuleSet {
   for (const key of ['migrationRules', 'domainRules', 'encodingRules'] as const) {
     if (ruleSet[key] !== undefined && ruleSet[key] !== null && !Array.isArray(ruleSet[key])) throw new RegistryError('INVALID_RULESET', `"${field}.${key}" must be an array`);
   }
+  const domainProblems = checkDomainRules(ruleSet.domainRules);
+  if (domainProblems.length > 0) throw new RegistryError('INVALID_RULESET', `${field}: ${domainProblems.slice(0, 5).join('; ')}`, { problems: domainProblems });
   (ruleSet.migrationRules as unknown[] | undefined)?.forEach((rule, index) => {
     const r = rule as Record<string, unknown> | null;
     const where = `${field}.migrationRules[${index}]`;

@@ -16,6 +16,7 @@ import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
 import { contextSettingsKey, isContextOnly } from './context-name.js';
 import { mergeContract, type Contract } from './data-contract.js';
+import { assertDomainRulesAcceptExamples } from './domain-rule-guard.js';
 import { guardMigrations } from './migration-guard.js';
 import { identityFingerprint } from './schema-identity.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
@@ -120,6 +121,7 @@ async function attempt(
   const existing = live.find((version) => version.fingerprint === identityFingerprint({ ...prepared, ...inherited }));
   if (existing && !importing) return idempotentResult(existing, request);
   const contract = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: false });
+  assertDomainRulesAcceptExamples({ ...contract, schema: candidate.schema, examples: request.examples });
 
   const groupOf = groupFunction(config);
   const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
