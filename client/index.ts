@@ -35,9 +35,32 @@ export type {
 } from './registry/types.js';
 
 export { DomainRuleViolation } from '../core/rules/index.js';
-export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';
+export {
+  EventCodec,
+  type EventCodecOptions,
+  type EncodeOptions,
+  type DecodeOptions,
+  type TypedEncodeOptions,
+  type TypedDecodeOptions,
+  type WriterEvent,
+  type EncodedEvent,
+} from './codec/event-codec.js';
+export type {
+  Untyped,
+  SubjectEvents,
+  Handlers,
+  SubjectOf,
+  LatestEvent,
+  VersionsOf,
+  SemverOf,
+  AnyVersionEvent,
+  AnyEventOf,
+  AcceptedEvent,
+  Accepts,
+  DataOf,
+} from './codec/event-map.js';
 export type { DecodeResult, DecodeSuccess, DecodeFailure, DecodeFailureReason } from './codec/decode-result.js';
-export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EventMetadata, type SchemaRef } from './codec/envelope.js';
+export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EnvelopeSchema, type EventMetadata, type SchemaRef } from './codec/envelope.js';
 export type { DecodeInput, KafkaRecord } from './codec/read-input.js';
 export type { Format, FormatContext, WireMessage } from './codec/formats/wire-message.js';
 export { jsonEnvelope } from './codec/formats/json-envelope.js';
@@ -67,5 +90,5 @@ export type { Transport, TransportMessage, TransportSubscription, MessageHandler
 export { MemoryBus } from './transport/memory-bus.js';
 export { NatsTransport, type NatsTransportOptions } from './transport/nats-transport.js';
 export { Publisher, type PublisherOptions } from './transport/publisher.js';
-export { Subscriber, type SubscriberOptions, type EventHandler } from './transport/subscriber.js';
+export { Subscriber, type SubscriberOptions, type EventHandler, type AcceptedHandler, type Delivery } from './transport/subscriber.js';
 export { deadLetter, deadLetterSubject, deadLetterHeaders } from './transport/dead-letter.js';

@@ -4,6 +4,8 @@ import { installAuth, installRateLimit, type Authenticator } from './auth/index.
 import { registerErrorHandling } from './http/error-handler.js';
 import { timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import { limitBodyDepth } from './http/body-depth.js';
+import { refuseUnstorableText } from './http/storable-text.js';
+import { capValidationReports } from './http/capped-errors.js';
 import { frameworkErrors } from './http/framework-errors.js';
 import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -37,6 +39,8 @@ export interface AppOptions {
   auth?: Authenticator;
   /** Requests per minute per principal (per IP when anonymous). */
   rateLimit?: number;
+  /** With auth: failed or missing credentials per client address a minute before 429 (default 30). */
+  authFailureLimit?: number;
   /** PEM certificate and key: the app serves HTTPS. */
   https?: { cert: string | Buffer; key: string | Buffer };
   /** Client timeouts (defaults in http/timeouts.ts): slow clients are cut off, never waited on. */
@@ -99,13 +103,15 @@ export function buildApp(options: AppOptions): CharterApp {
   });
   registerJsonBodies(app);
   limitBodyDepth(app);
+  refuseUnstorableText(app);
+  capValidationReports(app);
   registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
   });
   redirectBrowsersToConsole(app);
   // Before any route: fastify binds hooks to routes as they are added.
-  if (options.auth) installAuth(app, ctx, options.auth);
+  if (options.auth) installAuth(app, ctx, options.auth, { failuresPerMinute: options.authFailureLimit });
   if (options.rateLimit) installRateLimit(app, options.rateLimit);
   instrumentRequests(app, metrics);
   const openapi = buildOpenApiDocument(options.version ?? '0.0.0');

@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import { RegistryError } from '../../core/errors/index.js';
+import { verifyRules, type RuleVerification, type RuleVerificationRequest } from '../../core/migrate/index.js';
 import { createValidator, loadValidator, validatorSource, type SchemaValidator } from '../../core/schema/validator/index.js';
-import type { CompileJob, CompileVerdict } from './messages.js';
+import type { CompileJob, CompileVerdict, WorkerJob } from './messages.js';
 
 export interface CompilePoolOptions {
   /** Worker threads; 0 compiles on the calling thread. Default: cores − 1, between 1 and 4. */
@@ -18,9 +20,13 @@ export interface CompilePoolOptions {
 export class CompileError extends Error {}
 
 interface Pending {
-  job: CompileJob;
-  resolve: (source: string | undefined) => void;
+  job: WorkerJob;
+  resolve: (verdict: CompileVerdict) => void;
   reject: (error: Error) => void;
+  /** The job's own limit, when it is not the pool's `timeoutMs`. */
+  timeoutMs?: number;
+  /** The error a job killed for running past its limit fails with. */
+  overtime?: () => Error;
 }
 
 interface Slot {
@@ -33,6 +39,8 @@ interface Slot {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
+/** A verify job's whole limit on a worker: schemas, samples and the 500 ms of rule runs. */
+const VERIFY_HARD_LIMIT_MS = 10_000;
 
 /**
  * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
@@ -92,7 +100,32 @@ export class CompilePool {
 
   private submit(kind: CompileJob['kind'], text: string, references: ReferencedSchemas): Promise<string | undefined> {
     return new Promise<string | undefined>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, kind, text, references }, resolve, reject });
+      const settle = (verdict: CompileVerdict) => (verdict.error === undefined ? resolve(verdict.source) : reject(new CompileError(verdict.error)));
+      this.queue.push({ job: { id: this.nextId++, kind, text, references }, resolve: settle, reject });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Verifies migration rules (core/migrate `verifyRules`) on a worker, so a hostile rule never
+   * holds up the event loop. The rules get `budgetMs` in total, enforced inside the worker; the
+   * worker is killed if the whole job (schemas compiled, samples generated, rules run) takes
+   * longer than `hardLimitMs`, and the registration is refused. Rejects with the RegistryError
+   * (42210 …) verification raised.
+   */
+  verifyRules(request: RuleVerificationRequest, hardLimitMs = VERIFY_HARD_LIMIT_MS): Promise<RuleVerification[]> {
+    if (this.size === 0 || this.closed || this.unavailable) return verifyRules(request);
+    return new Promise<RuleVerification[]>((resolve, reject) => {
+      const settle = (verdict: CompileVerdict) => {
+        if (verdict.refusal) reject(new RegistryError(verdict.refusal.code as never, verdict.refusal.message, verdict.refusal.details));
+        else if (verdict.error !== undefined) reject(new Error(`verifying the migration rules failed: ${verdict.error}`));
+        else resolve(verdict.verified ?? []);
+      };
+      const overtime = () =>
+        new RegistryError('INVALID_RULESET', `verifying the migration rules took longer than ${hardLimitMs} ms; simplify the rules or the schemas`, {
+          failure: 'timeout',
+        });
+      this.queue.push({ job: { id: this.nextId++, kind: 'verify', request }, resolve: settle, reject, timeoutMs: hardLimitMs, overtime });
       this.dispatch();
     });
   }
@@ -107,9 +140,10 @@ export class CompilePool {
   private dispatch(): void {
     if (this.unavailable) {
       for (const pending of this.queue.splice(0)) {
-        const schema = JSON.parse(pending.job.text) as JsonSchema;
-        if (pending.job.kind === 'check') checkInline(schema, pending.job.references).then(() => pending.resolve(undefined), pending.reject);
-        else sourceInline(schema, pending.job.references).then(pending.resolve, pending.reject);
+        const job = pending.job;
+        if (job.kind === 'verify') verifyRules(job.request).then((verified) => pending.resolve({ id: job.id, verified }), pending.reject);
+        else if (job.kind === 'check') checkInline(JSON.parse(job.text) as JsonSchema, job.references).then(() => pending.resolve({ id: job.id }), pending.reject);
+        else sourceInline(JSON.parse(job.text) as JsonSchema, job.references).then((source) => pending.resolve({ id: job.id, source }), pending.reject);
       }
       return;
     }
@@ -124,8 +158,8 @@ export class CompilePool {
       slot.running = pending;
       slot.worker.ref();
       slot.timer = setTimeout(() => {
-        void this.replace(slot, new CompileError(`compiling it took longer than ${this.timeoutMs / 1000} s`));
-      }, this.timeoutMs);
+        void this.replace(slot, pending.overtime?.() ?? new CompileError(`compiling it took longer than ${this.timeoutMs / 1000} s`));
+      }, pending.timeoutMs ?? this.timeoutMs);
       slot.worker.postMessage(pending.job);
     }
   }
@@ -144,8 +178,7 @@ export class CompilePool {
         const pending = slot.running;
         if (!pending || pending.job.id !== message.id) return;
         this.settle(slot);
-        if (message.error === undefined) pending.resolve(message.source);
-        else pending.reject(new CompileError(message.error));
+        pending.resolve(message);
       }
       this.dispatch();
     });
@@ -180,7 +213,9 @@ export class CompilePool {
     this.settle(slot);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
-    pending?.reject(error);
+    const verifying = pending?.job.kind === 'verify' && !(error instanceof RegistryError);
+    // A worker lost during verification (a rule that exhausted its heap): the rule is refused.
+    pending?.reject(verifying ? new RegistryError('INVALID_RULESET', `verifying the migration rules failed: ${error.message}`, {}, { cause: error }) : error);
     await slot.worker.terminate().catch(() => undefined);
   }
 }

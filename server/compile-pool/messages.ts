@@ -1,3 +1,4 @@
+import type { RuleVerification, RuleVerificationRequest } from '../../core/migrate/index.js';
 import type { ReferencedSchemas } from '../../core/schema/types.js';
 
 /**
@@ -11,10 +12,22 @@ export interface CompileJob {
   references: ReferencedSchemas;
 }
 
+/** Migration rules to verify (core/migrate `verifyRules`), off the event loop. */
+export interface VerifyJob {
+  id: number;
+  kind: 'verify';
+  request: RuleVerificationRequest;
+}
+
+export type WorkerJob = CompileJob | VerifyJob;
+
 /** A worker's answer: `error` holds the factory's message when no validator can be built. */
 export interface CompileVerdict {
   id: number;
   error?: string;
   /** For `source` jobs: the validator's CommonJS source. */
   source?: string;
+  /** A verify job's result, or its refusal (a RegistryError's code, message and details). */
+  verified?: RuleVerification[];
+  refusal?: { code: string; message: string; details: Record<string, unknown> };
 }

@@ -54,7 +54,9 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   try {
     migrated = await chain.runAsync(event);
   } catch (error) {
-    if (error instanceof MigrationError) throw new RegistryError('INVALID_RULESET', error.message, {}, { cause: error });
+    if (error instanceof MigrationError) {
+      throw new RegistryError('INVALID_RULESET', error.message, { failure: error.failure, rule: error.rule, hop: error.hop }, { cause: error });
+    }
     throw error;
   }
   const targetCheck = await (await ctx.schemas.load(ctx.db, to.id))!.validator();

@@ -14,18 +14,28 @@ import {
 } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
-import { contextSettingsKey, isContextOnly } from './context-name.js';
+import type { RuleVerification } from '../../core/migrate/index.js';
+import { verifyMigrationRules } from './migration-guard.js';
+import { contextSettingsKey, isContextOnly } from '../../core/contexts/context-name.js';
 import { mergeContract, type Contract } from './data-contract.js';
 import { assertDomainRulesAcceptExamples } from './domain-rule-guard.js';
-import { guardMigrations } from './migration-guard.js';
 import { identityFingerprint } from './schema-identity.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
 import type { PreparedSchema } from './schema-document.js';
-import { decideVersion, type PolicyVersion } from './semver-policy.js';
 import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
-import { assertValidSubject } from './subject-name.js';
+import {
+  assertMigrationRequirement,
+  assertValidSubject,
+  decideVersion,
+  groupFunction,
+  identicalVersion,
+  type GroupOf,
+  migrationRequired,
+  type PolicyVersion,
+  type VersionDecision,
+} from '../../core/policy/index.js';
 
 export interface RegisterResult {
   id: number;
@@ -36,10 +46,12 @@ export interface RegisterResult {
   contract: Contract;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
+  /** The migration rules verified on the way in: executor and sample counts per direction. */
+  migrationRules?: RuleVerification[];
 }
 
 /** A request checked and ready to be decided against a subject's state. */
-interface Registration {
+export interface Registration {
   ctx: RegistryContext;
   actor: Actor;
   subject: string;
@@ -101,30 +113,40 @@ function retryOnVersionClash(error: unknown): undefined {
   throw error;
 }
 
+/** What registering a request against a subject's state would do, decided without writing. */
+export type Verdict =
+  | { kind: 'existing'; existing: LiveVersion }
+  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow; schema: SchemaToStore; contract: Contract; migrationRules: RuleVerification[] };
+
+/** A subject's state and its live versions as the policy reads them (loaded lazily: an identical schema needs none). */
+export interface SubjectView {
+  state: RegistrationState<SubjectConfig>;
+  policyVersions: () => Promise<PolicyVersion[]>;
+}
+
 /**
- * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
- * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ * Every registration rule, in the order the registry applies them, against `view`: identical
+ * schema (idempotent, or refused under another semver), semver and compatibility, which hops need
+ * a migration rule, and the verification of the rules carried. Writes nothing; the dry run, the
+ * batch and the ordinary registration all decide here.
  */
-async function attempt(
-  registration: Registration,
-  db: SqlExecutor,
-  state: RegistrationState<SubjectConfig>,
-  holdsLock: boolean,
-): Promise<RegisterResult | undefined> {
-  const { ctx, subject, request, prepared, candidate } = registration;
+export async function judgeRegistration(registration: Registration, view: SubjectView): Promise<Verdict> {
+  const { subject, request, prepared, candidate } = registration;
+  const { state } = view;
   const { mode, config } = settingsOf(state);
   const { live } = state;
   const importing = mode === 'IMPORT';
   // Confluent's identity: the request's metadata and rules, else the latest version's, within config
   // defaults and overrides. The same text with the same contract is the same version.
-  const inherited = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: true });
-  const existing = live.find((version) => version.fingerprint === identityFingerprint({ ...prepared, ...inherited }));
-  if (existing && !importing) return idempotentResult(existing, request);
+  if (!importing) {
+    const inherited = contractFor(request, live.at(-1), config, { inheritMigrationRules: true });
+    const existing = identicalVersion(live, identityFingerprint({ ...prepared, ...inherited }), request.semver);
+    if (existing) return { kind: 'existing', existing };
+  }
   const contract = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: false });
   assertDomainRulesAcceptExamples({ ...contract, schema: candidate.schema, examples: request.examples });
-
   const groupOf = groupFunction(config);
-  const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
+  const policyVersions = await view.policyVersions();
   const decision =
     mode === 'IMPORT'
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
@@ -135,21 +157,24 @@ async function attempt(
           declared: request.semver,
           config,
         });
+  let migrationRules: RuleVerification[] = [];
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);
-    await guardMigrations({
+    assertMigrationRequirement({
       subject,
       semver: decision.semver,
+      ruleSet: contract.ruleSet,
+      predecessor: predecessor?.semver,
+      opensGroup: decision.opensGroup,
+      requireMigration: migrationRequired(config),
+    });
+    migrationRules = await verifyMigrationRules({
       candidate,
       candidateExamples: request.examples,
       ruleSet: contract.ruleSet,
-      predecessor: predecessor && {
-        semver: predecessor.semver,
-        input: policyVersions.at(-1)!.input,
-        examples: state.latestExamples,
-      },
-      opensGroup: decision.opensGroup,
-      requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
+      predecessor: predecessor && { semver: predecessor.semver, input: policyVersions.at(-1)!.input, examples: state.latestExamples },
+      // On the compile pool's workers: a hostile rule never holds up the event loop.
+      verify: (verification) => registration.ctx.compiler.verifyRules(verification),
     });
   }
   const version = request.version ?? state.maxVersion + 1;
@@ -170,15 +195,7 @@ async function attempt(
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
-  const written = request.id !== undefined ? await writeImported(db, schema, request.id, row) : await writeRegistration(db, schema, row);
-  const registered = { version, semver: decision.semver, contract: final, created: true };
-  if (written !== undefined) return { ...written, ...registered };
-  if (!holdsLock) return undefined;
-  // Under the lock, only a schema stored by another subject's writer during the statement is left.
-  const raced = await findSchemaByFingerprint(db, schema.fingerprint);
-  const again = raced && (await writeRegistration(db, { id: raced.id }, row));
-  if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { ...again, ...registered };
+  return { kind: 'new', decision, version, row, schema, contract: final, migrationRules };
 }
 
 /** The contract of a new version: see data-contract.ts for the order of the merge. */
@@ -188,6 +205,35 @@ function contractFor(request: RegisterRequest, previous: LiveVersion | undefined
 
 function definedContract(contract: Contract): Contract {
   return { ...(contract.metadata && { metadata: contract.metadata }), ...(contract.ruleSet && { ruleSet: contract.ruleSet }) };
+}
+
+/**
+ * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
+ * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ */
+export async function attempt(
+  registration: Registration,
+  db: SqlExecutor,
+  state: RegistrationState<SubjectConfig>,
+  holdsLock: boolean,
+): Promise<RegisterResult | undefined> {
+  const { ctx, subject, request } = registration;
+  const groupOf = groupFunction(settingsOf(state).config);
+  const verdict = await judgeRegistration(registration, {
+    state,
+    policyVersions: () => loadPolicyVersions(ctx, db, subject, state.live, groupOf, holdsLock),
+  });
+  if (verdict.kind === 'existing') return idempotentResult(verdict.existing);
+  const { version, row, decision, migrationRules, schema, contract } = verdict;
+  const written = request.id !== undefined ? await writeImported(db, schema, request.id, row) : await writeRegistration(db, schema, row);
+  const registered = { version, semver: decision.semver, contract, created: true, ...(migrationRules.length > 0 ? { migrationRules } : {}) };
+  if (written !== undefined) return { ...written, ...registered };
+  if (!holdsLock) return undefined;
+  // Under the lock, only a schema stored by another subject's writer during the statement is left.
+  const raced = await findSchemaByFingerprint(db, schema.fingerprint);
+  const again = raced && (await writeRegistration(db, { id: raced.id }, row));
+  if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
+  return { ...again, ...registered };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
@@ -209,7 +255,7 @@ async function writeImported(
   }
 }
 
-function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
+export function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in read-only mode`);
   }
@@ -219,7 +265,7 @@ function assertWritable(mode: RegistryMode, subject: string, request: RegisterRe
 }
 
 /** Examples are judged by the validator events will meet, built where a large schema compiles (the pool). */
-async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput, text: string, examples: readonly unknown[]): Promise<void> {
+export async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput, text: string, examples: readonly unknown[]): Promise<void> {
   if (examples.length === 0) return;
   const validator = await poolValidators(ctx.compiler)(candidate, text);
   examples.forEach((example, index) => {
@@ -232,28 +278,12 @@ async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput,
   });
 }
 
-function idempotentResult(existing: LiveVersion, request: RegisterRequest): RegisterResult {
-  if (request.semver !== undefined && request.semver !== existing.semver) {
-    throw new RegistryError(
-      'INVALID_SEMVER',
-      `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${request.semver}`,
-    );
-  }
+function idempotentResult(existing: LiveVersion): RegisterResult {
   const contract = { metadata: existing.metadata, ruleSet: existing.ruleSet };
   return { id: existing.id, guid: existing.guid, version: existing.version, semver: existing.semver, contract, created: false };
 }
 
-type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;
-
-/** Versions split into compatibility groups by the configured metadata property, else by major. */
-function groupFunction(config: EffectiveConfig): GroupOf {
-  const property = config.compatibilityGroup;
-  return property
-    ? (version) => version.metadata?.properties?.[property] ?? ''
-    : (version) => String(semver.major(version.semver));
-}
-
-async function loadPolicyVersions(
+export async function loadPolicyVersions(
   ctx: RegistryContext,
   db: SqlExecutor,
   subject: string,

@@ -1,8 +1,8 @@
 import { compatibilityLevels, type CompatibilityLevel, type CompatibilityPolicy } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
-import { contextSettingsKey } from './context-name.js';
-import { assertValidSubject } from './subject-name.js';
+import { contextSettingsKey } from '../../core/contexts/context-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import type { ContractDefaults } from './data-contract.js';
 import { parseMetadata, parseRuleSet } from './register-request.js';
 import { GLOBAL, readConfig, readMode } from '../storage/settings-rows.js';

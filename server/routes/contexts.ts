@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CONTEXT } from '../registry/context-name.js';
+import { DEFAULT_CONTEXT } from '../../core/contexts/context-name.js';
 import { listContexts } from '../storage/version-rows.js';
 import { page } from './paging.js';
 import type { RouteOptions } from './route-context.js';

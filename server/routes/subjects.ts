@@ -5,7 +5,8 @@ import { resolveVersion, versionBody, versionsOrNotFound } from '../registry/loo
 import { lookupSchema, latestWithMetadata } from '../registry/find-schema.js';
 import { registerSchema } from '../registry/register.js';
 import { resolveAlias } from '../registry/alias.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { dryRunRegistration, registerBatch } from '../registry/register-batch.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
 import { listSubjects } from '../storage/version-rows.js';
@@ -44,11 +45,26 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
   });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
-    const result = await registerSchema(ctx, actorOf(request), await aliased(request.params.subject), request.body, {
+    const subject = await aliased(request.params.subject);
+    if (flag(request.query, 'dryRun')) {
+      return dryRunRegistration(ctx, actorOf(request), subject, request.body, flag(request.query, 'normalize'));
+    }
+    const result = await registerSchema(ctx, actorOf(request), subject, request.body, {
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
-    return { id: result.id, version: result.version, guid: result.guid, semver: result.semver, ...result.contract };
+    // migrationRules: which executor runs each verified rule, and on how many samples it passed.
+    const { id, version, guid, semver, contract, migrationRules } = result;
+    return { id, version, guid, semver, ...contract, ...(migrationRules && { migrationRules }) };
+  });
+
+  app.post<{ Params: SubjectParams }>('/subjects/:subject/versions/batch', async (request) => {
+    const answer = await registerBatch(ctx, actorOf(request), request.params.subject, request.body, {
+      dryRun: flag(request.query, 'dryRun'),
+      normalize: flag(request.query, 'normalize'),
+    });
+    if (!answer.dryRun) answer.results.forEach((result) => onRegistered?.(result));
+    return answer;
   });
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version', async (request) =>

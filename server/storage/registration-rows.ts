@@ -3,6 +3,7 @@ import type { SchemaReference, VersionMetadata } from '../registry/model.js';
 import { guidOf } from '../registry/schema-identity.js';
 import { GLOBAL } from './settings-rows.js';
 import type { SqlExecutor } from './sql-driver.js';
+import { nextFreeSchemaId } from './schema-ids.js';
 import { subjectLockKey } from './version-rows.js';
 
 /*
@@ -123,7 +124,7 @@ export async function writeRegistration(
          ? `schema_id AS (SELECT s.id, s.guid FROM charter_schemas s, subject_lock WHERE held AND s.id = $11::integer)`
          : `new_schema AS (
        INSERT INTO charter_schemas (id, fingerprint, guid, schema_text, refs, metadata, rule_set)
-       SELECT nextval('charter_schema_ids')::integer, $11, $14::uuid, $12, $13::jsonb, $4::jsonb, $5::jsonb FROM subject_lock WHERE held
+       SELECT ${nextFreeSchemaId}, $11, $14::uuid, $12, $13::jsonb, $4::jsonb, $5::jsonb FROM subject_lock WHERE held
        ON CONFLICT (fingerprint) DO NOTHING RETURNING id, guid
      ), new_references AS (
        INSERT INTO charter_references (schema_id, name, ref_subject, ref_version)

@@ -1,6 +1,7 @@
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { SchemaReference, StoredSchema, VersionMetadata } from '../registry/model.js';
 import { guidOf } from '../registry/schema-identity.js';
+import { advancePastImportedId, nextFreeSchemaId } from './schema-ids.js';
 import type { SqlExecutor } from './sql-driver.js';
 
 interface SchemaRow {
@@ -49,7 +50,7 @@ export async function ensureSchema(
 ): Promise<number> {
   const inserted = await db.query<{ id: number }>(
     `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs, metadata, rule_set, guid)
-     VALUES (COALESCE($4::integer, nextval('charter_schema_ids')::integer), $1, $2, $3::jsonb, $5::jsonb, $6::jsonb, $7::uuid)
+     VALUES (COALESCE($4::integer, ${nextFreeSchemaId}), $1, $2, $3::jsonb, $5::jsonb, $6::jsonb, $7::uuid)
      ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
     [
       schema.fingerprint,
@@ -68,10 +69,7 @@ export async function ensureSchema(
         [inserted.rows[0].id, ref.name, ref.subject, ref.version],
       );
     }
-    if (schema.id !== undefined) {
-      // Imported ids must not be handed out again by the sequence.
-      await db.query("SELECT setval('charter_schema_ids', GREATEST((SELECT max(id) FROM charter_schemas), 1))");
-    }
+    if (schema.id !== undefined) await db.query(advancePastImportedId, [schema.id]);
     return inserted.rows[0].id;
   }
   const existing = await findSchemaByFingerprint(db, schema.fingerprint);
