@@ -33,7 +33,10 @@ export function checkDomainRules(rules: unknown): string[] {
     if (rule.tags !== undefined && (!Array.isArray(rule.tags) || rule.tags.some((tag) => typeof tag !== 'string'))) problems.push(`${where}.tags must be an array of tag names`);
     if ((domainRuleTypes as readonly string[]).includes(rule.type as string)) {
       if (typeof rule.expr !== 'string' || rule.expr.trim().length === 0) return void problems.push(`${where}.expr must be a CEL expression`);
-      for (const part of rule.expr.split(';').filter((text) => text.trim().length > 0)) {
+      // As the executor reads it: an optional guard before the first ';', then the expression.
+      const cut = rule.expr.indexOf(';');
+      const parts = cut < 0 ? [rule.expr] : [rule.expr.slice(0, cut), rule.expr.slice(cut + 1)];
+      for (const part of parts.filter((text) => text.trim().length > 0)) {
         try {
           celProgram(part);
         } catch (error) {

@@ -1,5 +1,6 @@
 import { JsonDeserializer, JsonSerializer, JsonataExecutor, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventCodec, RegistryClient } from '../../../client/index.js';
 import { startRegistry, type TestRegistry } from '../../support/registry.js';
 import { testBackends } from '../../support/databases.js';
 
@@ -52,6 +53,17 @@ for (const backend of testBackends) {
         useLatestWithMetadata: { major: '1' },
       });
       expect(await v1Reader.deserialize('orders', bytes)).toEqual({ orderId: 'o-1', amount: 12.5 });
+    });
+
+    it('gives Charter’s SDK the same downgrade and upgrade from the same Confluent-framed bytes', async () => {
+      const producer = new JsonSerializer(sr, SerdeType.VALUE, { useLatestVersion: true });
+      const v2Bytes = await producer.serialize('orders', { orderId: 'o-3', total: { value: 8 } });
+      const codec = new EventCodec({ registry: new RegistryClient({ url: registry.url }) });
+      const down = await codec.decode(v2Bytes, { accept: '^1.0.0' });
+      expect(down.ok && down.event.data).toEqual({ orderId: 'o-3', amount: 8 });
+      const v1Bytes = await new JsonSerializer(sr, SerdeType.VALUE, { useLatestWithMetadata: { major: '1' } }).serialize('orders', { orderId: 'o-4', amount: 2 });
+      const up = await codec.decode(v1Bytes, { accept: '^2.0.0' });
+      expect(up.ok && up.event.data).toEqual({ orderId: 'o-4', total: { value: 2 } });
     });
 
     it('upgrades a v1 message for a consumer reading the latest version', async () => {
