@@ -53,7 +53,9 @@ for (const backend of testBackends) {
       await api('POST', '/subjects/plain-orders/versions', register(orderPlacedV1));
       expect((await api('POST', '/subjects/plain-orders/versions', register(orderPlacedV2))).status).toBe(409);
 
+      expect((await api('GET', `/config/${enc(':.strict:orders')}?defaultToGlobal=true`)).body).toMatchObject({ compatibilityLevel: 'NONE' });
       await api('PUT', `/mode/${enc(':.frozen:')}`, { mode: 'READONLY' });
+      expect((await api('GET', `/mode/${enc(':.frozen:orders')}?defaultToGlobal=true`)).body).toEqual({ mode: 'READONLY' });
       const refused = await api('POST', `/subjects/${enc(':.frozen:orders')}/versions`, register(orderPlacedV1));
       expect(refused.body.error_code).toBe(42205);
       await api('PUT', `/mode/${enc(':.frozen:orders')}`, { mode: 'READWRITE' });
