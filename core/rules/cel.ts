@@ -1,4 +1,4 @@
-import { celEnv, isCelError, isCelUint, parse, plan } from '@bufbuild/cel';
+import { celEnv, isCelError, isCelList, isCelMap, isCelUint, parse, plan } from '@bufbuild/cel';
 import { STRINGS_EXT_FUNCS } from '@bufbuild/cel/ext/strings';
 
 /** The CEL environment every rule runs in: standard CEL plus the strings extension, as Confluent's clients. */
@@ -36,9 +36,22 @@ export function evaluate(program: CelProgram, bindings: Record<string, unknown>)
   return toJson(result);
 }
 
-function toJson(value: unknown): unknown {
+function toJson(value: unknown, depth = 0): unknown {
+  if (depth > 64) throw new CelRuleError('a CEL result nested deeper than 64 levels');
   if (typeof value === 'bigint') return Number(value);
   if (isCelUint(value)) return Number(value.value);
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  throw new CelRuleError('a CEL transform may only produce a string, number, boolean or null');
+  if (isCelList(value)) return [...value].map((item) => toJson(item, depth + 1));
+  if (isCelMap(value)) {
+    const object: Record<string, unknown> = {};
+    for (const [key, item] of value) {
+      if (typeof key !== 'string') throw new CelRuleError('a CEL map with non-string keys has no JSON form');
+      object[key] = toJson(item, depth + 1);
+    }
+    return object;
+  }
+  // A binding handed back unchanged (`message`): it is already JSON.
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return value;
+  if (Array.isArray(value)) return value;
+  throw new CelRuleError('a CEL result must be a string, number, boolean, null, list or map');
 }
