@@ -61,6 +61,15 @@ export async function versionsOfSchema(db: SqlExecutor, id: number, includeDelet
 }
 
 /**
+ * SQL matching `column` against the prefix in $1 (none: every subject). Confluent's context
+ * wildcard `:*:` matches in every context: `:*:orders` finds `orders` and `:.team-a:orders-value`.
+ */
+function subjectPrefixMatch(column: string): string {
+  return `($1::text IS NULL OR starts_with(${column}, $1::text)
+    OR (starts_with($1::text, ':*:') AND starts_with(regexp_replace(${column}, '^:\.[^:]*:', ''), substr($1::text, 4))))`;
+}
+
+/**
  * Subject names, sorted. A subject counts as deleted when every version of it is soft-deleted:
  * `deletedOnly` lists just those, `includeDeleted` lists them with the live ones.
  */
@@ -68,7 +77,7 @@ export async function listSubjects(db: SqlExecutor, options: { prefix?: string; 
   const having = options.deletedOnly ? 'HAVING bool_and(deleted)' : options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)';
   const { rows } = await db.query<{ subject: string }>(
     `SELECT subject FROM charter_versions
-     WHERE ($1::text IS NULL OR starts_with(subject, $1::text))
+     WHERE ${subjectPrefixMatch('subject')}
      GROUP BY subject ${having}
      ORDER BY subject`,
     [options.prefix ?? null],
@@ -84,7 +93,7 @@ export async function listSchemaVersions(
   db: SqlExecutor,
   options: { prefix?: string; includeDeleted: boolean; latestOnly: boolean; offset: number; limit?: number },
 ): Promise<StoredVersion[]> {
-  const filter = `WHERE ($1::text IS NULL OR starts_with(v.subject, $1::text)) AND ($2::boolean OR NOT v.deleted)`;
+  const filter = `WHERE ${subjectPrefixMatch('v.subject')} AND ($2::boolean OR NOT v.deleted)`;
   const versions = options.latestOnly
     ? `SELECT * FROM (SELECT DISTINCT ON (v.subject) ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version DESC) latest ORDER BY subject`
     : `SELECT ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version`;

@@ -35,6 +35,10 @@ for (const backend of testBackends) {
       expect(await deserializer.deserialize('orders', await serializer.serialize('orders', event))).toEqual(event);
       expect((await api('GET', '/subjects')).body).toContain(':.team-a:orders-value');
       expect((await api('GET', `/subjects?subjectPrefix=${enc(':.team-a:')}`)).body).toEqual([':.team-a:orders-value']);
+      await api('POST', '/subjects/orders-value/versions', register(orderPlacedV1));
+      // Confluent's context wildcard: the name in every context.
+      expect((await api('GET', `/subjects?subjectPrefix=${enc(':*:orders')}`)).body).toEqual([':.team-a:orders-value', 'orders-value']);
+      expect((await api('GET', `/schemas?subjectPrefix=${enc(':*:')}`)).body.map((s: { subject: string }) => s.subject)).toEqual([':.team-a:orders-value', 'orders-value']);
     });
 
     it('lists the default context first, then the contexts subjects live in', async () => {
