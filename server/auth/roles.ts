@@ -24,6 +24,10 @@ export function parseGrant(text: string): Grant {
     throw new RegistryError('BAD_REQUEST', `Role '${text}' must be reader, writer or admin, optionally followed by :<subject or prefix.*>`);
   }
   const role = rawRole as Role;
+  // A ':' inside a pattern is only a context-qualified subject (`:.team-a:orders`), never a third part.
+  if (pattern !== undefined && pattern.includes(':') && !/^:\.[^:]*:[^:]*$/.test(pattern)) {
+    throw new RegistryError('BAD_REQUEST', `Role '${text}': a ':' in a subject pattern must qualify it with a context, as in ':.team-a:orders*'`);
+  }
   if (pattern === undefined || pattern === '*') return { role, scope: { kind: 'all' } };
   const star = pattern.indexOf('*');
   if (pattern === '' || (star !== -1 && star !== pattern.length - 1)) {
