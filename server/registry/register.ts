@@ -181,7 +181,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
   if (mode === 'IMPORT' && live.some((v) => v.version === version || v.semver === decision.semver)) {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' already has version ${version} or semver ${decision.semver}`);
   }
-  const final: Contract = { metadata: withSemver(contract.metadata, decision.semver), ruleSet: contract.ruleSet };
+  const final: Contract = { metadata: withConfluentVersion(withSemver(contract.metadata, decision.semver), version), ruleSet: contract.ruleSet };
   const schema: SchemaToStore = { ...prepared, ...final, fingerprint: identityFingerprint({ ...prepared, ...final }) };
   const row: NewVersionRow = {
     subject,
@@ -301,6 +301,12 @@ export async function loadPolicyVersions(
     if (!schema) throw new Error(`version ${version.version} of '${subject}' points at missing schema ${version.id}`);
     return { version: version.version, semver: version.semver, input: schema.input, group: groupOf(version) };
   });
+}
+
+/** Confluent's `confluent:version` property, when present, names the version it is registered as. */
+function withConfluentVersion(metadata: VersionMetadata | undefined, version: number): VersionMetadata | undefined {
+  if (metadata?.properties?.['confluent:version'] === undefined) return metadata;
+  return { ...metadata, properties: { ...metadata.properties, 'confluent:version': String(version) } };
 }
 
 /** Keeps `metadata.properties.semver` in step with the version's semver for Confluent-only clients. */

@@ -51,6 +51,15 @@ for (const backend of testBackends) {
       expect(second.body).toMatchObject({ version: 2, metadata: first.body.metadata, ruleSet: first.body.ruleSet });
     });
 
+    it('keeps a confluent:version property naming the version it is registered as', async () => {
+      const first = await api('POST', '/subjects/merge.Versioned/versions', register(numberedSchema(1), { metadata: { properties: { 'confluent:version': '1', owner: 'o' } } }));
+      expect(first.body.metadata.properties['confluent:version']).toBe('1');
+      const second = await api('POST', '/subjects/merge.Versioned/versions', register(numberedSchema(2)));
+      expect(second.body).toMatchObject({ version: 2, metadata: { properties: { 'confluent:version': '2', owner: 'o' } } });
+      // The same text again inherits version 2's metadata, confluent:version included: the same version.
+      expect((await api('POST', '/subjects/merge.Versioned/versions', register(numberedSchema(2)))).body).toMatchObject({ id: second.body.id, version: 2 });
+    });
+
     it('refuses malformed defaults with the code of the field they would fill', async () => {
       const badRules = await api('PUT', '/config/merge.Bad', { defaultRuleSet: { domainRules: 'nope' } });
       expect(badRules.status).toBe(422);
