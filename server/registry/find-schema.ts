@@ -28,10 +28,13 @@ export async function lookupSchema(
   const latestLive = versions.findLast((version) => !version.deleted);
   const completed = mergeContract({ request, previous: latestLive, config, inheritMigrationRules: true });
   const sameText = (version: StoredVersion) => version.schema === prepared.text && sameReferences(version.references, prepared.references);
-  const withIdentity = (contract: Contract) => {
-    const wanted = identityFingerprint({ ...prepared, ...contract });
-    return versions.findLast((version) => sameText(version) && identityFingerprint({ text: version.schema, ...version }) === wanted);
-  };
+  // A version's own confluent:version is not held against a request that leaves it out (as Confluent).
+  const withIdentity = (contract: Contract) =>
+    versions.findLast(
+      (version) =>
+        sameText(version) &&
+        identityFingerprint({ text: version.schema, ...version }) === identityFingerprint({ ...prepared, ...withVersionOf(contract, version) }),
+    );
   const match =
     withIdentity(request) ??
     withIdentity(completed) ??
@@ -53,4 +56,14 @@ export async function latestWithMetadata(ctx: RegistryContext, subject: string, 
 function sameReferences(a: readonly { name: string; subject: string; version: number }[], b: typeof a): boolean {
   const key = (refs: typeof a) => JSON.stringify([...refs].sort((x, y) => x.name.localeCompare(y.name)));
   return key(a) === key(b);
+}
+
+const CONFLUENT_VERSION = 'confluent:version';
+
+/** The contract with the version's `confluent:version` filled in where the contract has none. */
+function withVersionOf(contract: Contract, version: StoredVersion): Contract {
+  const own = version.metadata?.properties?.[CONFLUENT_VERSION];
+  if (own === undefined || contract.metadata?.properties?.[CONFLUENT_VERSION] !== undefined) return contract;
+  const metadata = contract.metadata ?? {};
+  return { ...contract, metadata: { ...metadata, properties: { ...metadata.properties, [CONFLUENT_VERSION]: own } } };
 }

@@ -56,6 +56,9 @@ for (const backend of testBackends) {
       expect(first.body.metadata.properties['confluent:version']).toBe('1');
       const second = await api('POST', '/subjects/merge.Versioned/versions', register(numberedSchema(2)));
       expect(second.body).toMatchObject({ version: 2, metadata: { properties: { 'confluent:version': '2', owner: 'o' } } });
+      // A lookup that leaves confluent:version out still finds the version.
+      const lookup = await api('POST', '/subjects/merge.Versioned', register(numberedSchema(1), { metadata: { properties: { owner: 'o' } } }));
+      expect(lookup.body).toMatchObject({ id: first.body.id, version: 1 });
       // The same text again inherits version 2's metadata, confluent:version included: the same version.
       expect((await api('POST', '/subjects/merge.Versioned/versions', register(numberedSchema(2)))).body).toMatchObject({ id: second.body.id, version: 2 });
     });
