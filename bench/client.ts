@@ -17,6 +17,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { orderPlacedV1, orderPlacedV2, registerOrderPlaced } from '../test/client/support/order-placed.js';
 import { startRegistry } from '../test/support/registry.js';
+import { celDecodeCases } from './client-cel.js';
 
 // ajv-formats ships CommonJS whose default export is the plugin function.
 const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: unknown) => void;
@@ -184,6 +185,7 @@ export default async function run(): Promise<void> {
       'decode floor': (i) => base.decode(floorBytes[at(i)]),
       'decode charter': (i) => codec.decode(oursBytes[at(i)], { accept: '^2.0.0' }),
       'decode confluent': (i) => confluentDecode(confluentBytes[at(i)]),
+      ...(await celDecodeCases(server.url)),
     });
     for (const [name, opsPerSec] of Object.entries(rows)) console.log(`${name.padEnd(18)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`);
 
@@ -196,6 +198,7 @@ export default async function run(): Promise<void> {
       ['decode charter / floor', ratio(rows['decode charter'], rows['decode floor']), 0.6],
       ['decode charter / confluent', ratio(rows['decode charter'], rows['decode confluent']), 8],
       ['encode charter / confluent', ratio(rows['encode charter'], rows['encode confluent']), 4],
+      ['decode+CEL charter / confl.', ratio(rows['decode+CEL charter'], rows['decode+CEL confluent']), 8],
     ];
     for (const [name, value, target] of checks) {
       console.log(`${name.padEnd(28)} ${value.toFixed(2).padStart(7)}×  (target ≥ ${target}×) ${value >= target ? 'ok' : 'MISSED'}`);

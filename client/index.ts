@@ -21,6 +21,8 @@ export type {
   RuleSet,
   SubjectVersion,
   SchemaById,
+  SchemaMetadata,
+  DomainRule,
   RegisterSchemaInput,
   Registered,
   CompatibilityResult,
@@ -32,6 +34,7 @@ export type {
   RegistryConfig,
 } from './registry/types.js';
 
+export { DomainRuleViolation } from '../core/rules/index.js';
 export {
   EventCodec,
   type EventCodecOptions,
@@ -58,10 +61,19 @@ export type {
 } from './codec/event-map.js';
 export type { DecodeResult, DecodeSuccess, DecodeFailure, DecodeFailureReason } from './codec/decode-result.js';
 export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EnvelopeSchema, type EventMetadata, type SchemaRef } from './codec/envelope.js';
-export type { DecodeInput } from './codec/read-input.js';
+export type { DecodeInput, KafkaRecord } from './codec/read-input.js';
 export type { Format, FormatContext, WireMessage } from './codec/formats/wire-message.js';
 export { jsonEnvelope } from './codec/formats/json-envelope.js';
-export { confluentWire, toConfluentWire, fromConfluentWire } from './codec/formats/confluent-wire.js';
+export {
+  confluentWire,
+  toConfluentWire,
+  fromConfluentWire,
+  toConfluentGuidWire,
+  schemaIdHeader,
+  guidOfSchemaIdHeader,
+  VALUE_SCHEMA_ID_HEADER,
+  KEY_SCHEMA_ID_HEADER,
+} from './codec/formats/confluent-wire.js';
 export {
   cloudEventStructured,
   cloudEventBinary,

@@ -25,6 +25,8 @@ import { schemaRoutes } from './routes/schemas.js';
 import { settingsRoutes } from './routes/settings.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { whoamiRoutes } from './routes/whoami.js';
+import { serverMetadataRoutes } from './routes/server-metadata.js';
+import { contextRoutes } from './routes/contexts.js';
 import type { SqlDriver } from './storage/sql-driver.js';
 
 export interface AppOptions {
@@ -70,6 +72,8 @@ const routePlugins = [
   evolutionRoutes,
   catalogRoutes,
   whoamiRoutes,
+  serverMetadataRoutes,
+  contextRoutes,
   consoleRoutes,
 ];
 
@@ -114,6 +118,7 @@ export function buildApp(options: AppOptions): CharterApp {
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openapi));
   const routeOptions: RouteOptions = {
     ctx,
+    version: options.version,
     onRegistered: ({ created }) => metrics.registrations.inc({ outcome: created ? 'created' : 'existing' }),
   };
   for (const plugin of routePlugins) app.register(plugin, routeOptions);

@@ -6,9 +6,10 @@ import type { Envelope, SchemaRef } from './envelope.js';
  * - `no-migration-path`: no version satisfies the range, or no rule or compatibility joins the versions;
  * - `rule-timeout`: a migration rule ran past its time bound on this event;
  * - `rule-error`: a migration rule failed on this event (a JSONata error, a size or depth bound) or
- *   cannot run at all; `cause` holds the MigrationError (with `failure`, `rule`, `hop`) or RegistryError.
+ *   cannot run at all; `cause` holds the MigrationError (with `failure`, `rule`, `hop`) or RegistryError;
+ * - `rule-failed`: a READ domain rule (CEL) failed; `rule` and `action` say which and what to do.
  */
-export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'rule-timeout' | 'rule-error' | 'unknown-schema';
+export type DecodeFailureReason = 'invalid' | 'no-migration-path' | 'rule-timeout' | 'rule-error' | 'unknown-schema' | 'rule-failed';
 
 /** `E` is the envelope type: `Envelope<T>` untyped, a generated envelope (union) with an event map. */
 export interface DecodeSuccess<T = unknown, E = Envelope<T>> {
@@ -34,6 +35,9 @@ export interface DecodeFailure {
   writer?: SchemaRef;
   /** The error behind a migration failure, kept whole (its own `cause` is JSONata's error, if any). */
   cause?: unknown;
+  /** For `rule-failed`: the READ domain rule that failed and its action (ERROR, or DLQ: dead-letter it). */
+  rule?: string;
+  action?: 'ERROR' | 'DLQ';
 }
 
 export type DecodeResult<T = unknown, E = Envelope<T>> = DecodeSuccess<T, E> | DecodeFailure;

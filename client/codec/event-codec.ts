@@ -1,5 +1,6 @@
 import { RegistryError } from '../../core/errors/index.js';
 import { MigrationError } from '../../core/migrate/migration-error.js';
+import { DomainRuleViolation, runDomainRules } from '../../core/rules/index.js';
 import { InvalidEventError, NoMigrationPathError, SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { ReaderResolver } from '../negotiate/reader-resolver.js';
@@ -9,7 +10,8 @@ import { failure, type DecodeFailureReason, type DecodeResult } from './decode-r
 import { eventTypeOf, newEventId, type Envelope, type EventMetadata, type SchemaRef } from './envelope.js';
 import type { AcceptedEvent, AnyVersionEvent, DataOf, IfTyped, IfUntyped, LatestEvent, SemverOf, SubjectOf, Untyped, VersionsOf } from './event-map.js';
 import type { Format, WireMessage } from './formats/wire-message.js';
-import { readInput, type DecodeInput, type ReadInput } from './read-input.js';
+import { readInput, type DecodeInput, type KafkaRecord, type ReadInput } from './read-input.js';
+import { KEY_SCHEMA_ID_HEADER, schemaIdHeader, toConfluentGuidWire, VALUE_SCHEMA_ID_HEADER } from './formats/confluent-wire.js';
 import { SchemaCache, type CompiledVersion } from './schema-cache.js';
 
 export interface EventCodecOptions {
@@ -104,6 +106,8 @@ export class EventCodec<M extends object = Untyped> {
   async encode(subject: string, data: unknown, options: EncodeOptions = {}): Promise<unknown> {
     const version = options.version ?? 'latest';
     let writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
+    // WRITE domain rules first (they may transform), then the schema: as Confluent's serializers.
+    if (writer.domainRules !== undefined) data = runRules(writer, 'WRITE', data);
     assertValid(writer, data);
     if (options.negotiate === true) {
       const target = await this.negotiated(writer);
@@ -133,6 +137,22 @@ export class EventCodec<M extends object = Untyped> {
   /** Puts an envelope on the wire in one of the formats (`jsonEnvelope`, `confluentWire`, CloudEvents). */
   serialize(envelope: Envelope, format: Format): WireMessage {
     return format.write(envelope, this.formatContext);
+  }
+
+  /**
+   * Frames an envelope's data by its schema GUID, as Confluent's V1 serde does: `'header'` puts the
+   * GUID in the `__value_schema_id` (or `__key_schema_id`) header over the bare JSON payload, as
+   * its HeaderSchemaIdSerializer writes; `'prefix'` puts magic byte 1 and the GUID in front.
+   */
+  async serializeWithGuid(envelope: Envelope, framing: 'header' | 'prefix', options: { key?: boolean } = {}): Promise<KafkaRecord> {
+    const { subject, version } = envelope.schema;
+    const writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
+    if (writer.guid === undefined) throw new SchemaNotFoundError('SCHEMA_NOT_FOUND', `the registry gave ${subject}@${version} no GUID`);
+    const { data, ...rest } = envelope;
+    const carried = { 'charter-envelope': JSON.stringify(rest) };
+    if (framing === 'prefix') return { body: toConfluentGuidWire(writer.guid, data), headers: carried };
+    const header = options.key === true ? KEY_SCHEMA_ID_HEADER : VALUE_SCHEMA_ID_HEADER;
+    return { body: Buffer.from(JSON.stringify(data), 'utf8'), headers: { ...carried, [header]: schemaIdHeader(writer.guid) } };
   }
 
   /**
@@ -191,6 +211,14 @@ export class EventCodec<M extends object = Untyped> {
         return failure('invalid', `migrated event does not match reader schema ${reader.subject}@${reader.semver}`, { errors: readerErrors, writer: writerRef });
       }
     }
+    if (reader.domainRules !== undefined) {
+      try {
+        data = runRules(reader, 'READ', data);
+      } catch (error) {
+        if (!(error instanceof DomainRuleViolation)) throw error;
+        return failure('rule-failed', error.message, { writer: writerRef, rule: error.rule.name, action: error.action });
+      }
+    }
     const readerRef = refOf(reader);
     const event = { ...(read.envelope ?? bareEnvelope(writer)), schema: readerRef, data };
     return { ok: true, event, writer: writerRef, reader: readerRef };
@@ -204,6 +232,10 @@ export class EventCodec<M extends object = Untyped> {
   private peekWriter(read: ReadInput, options: DecodeOptions): CompiledVersion | undefined {
     const subject = read.subject ?? options.subject;
     if (subject !== undefined && read.semver !== undefined) return this.schemas.peek(subject, read.semver);
+    if (read.guid !== undefined) {
+      const hit = this.schemas.peekGuid(read.guid);
+      return hit !== undefined && (subject === undefined || hit.subject === subject) ? hit : undefined;
+    }
     if (read.id === undefined) return undefined;
     const hit = this.schemas.peekId(read.id);
     return hit !== undefined && (subject === undefined || hit.subject === subject) ? hit : undefined;
@@ -213,6 +245,7 @@ export class EventCodec<M extends object = Untyped> {
     const subject = read.subject ?? options.subject;
     if (subject !== undefined && read.semver !== undefined) return this.schemas.get(subject, read.semver);
     if (read.id !== undefined) return this.schemas.getById(read.id, subject);
+    if (read.guid !== undefined) return this.schemas.getByGuid(read.guid, subject);
     const message = 'input names neither a schema version nor a schema id';
     return Promise.reject(new SchemaNotFoundError('SCHEMA_NOT_FOUND', message));
   }
@@ -245,6 +278,11 @@ function assertValid(version: CompiledVersion, data: unknown): void {
   if (errors !== undefined) {
     throw new InvalidEventError('INVALID_EVENT', `event does not match ${version.subject}@${version.semver}`, { errors });
   }
+}
+
+/** A version's domain rules over one message; throws DomainRuleViolation (ERROR or DLQ). */
+function runRules(version: CompiledVersion, mode: 'WRITE' | 'READ', data: unknown): unknown {
+  return runDomainRules({ rules: version.domainRules, mode, message: data, schema: version.schema, metadataTags: version.metadataTags });
 }
 
 function refOf(version: CompiledVersion): SchemaRef {

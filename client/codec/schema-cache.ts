@@ -1,6 +1,7 @@
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
+import type { DomainRule as CoreDomainRule } from '../../core/rules/index.js';
 import type { RuleSet, SchemaReference, SubjectVersion } from '../registry/types.js';
 import type { SchemaRef } from './envelope.js';
 import { compileEventValidator, type Validator } from './validator.js';
@@ -11,9 +12,14 @@ export interface CompiledVersion {
   version: number;
   semver: string;
   id: number;
+  guid?: string;
   schema: JsonSchema;
   references: ReferencedSchemas;
   ruleSet?: RuleSet;
+  /** Domain rules (CEL, CEL_FIELD) the codec runs: WRITE on encode, READ on decode. Absent when none. */
+  domainRules?: CoreDomainRule[];
+  /** Field tags by path from the version's metadata, for CEL_FIELD rules. */
+  metadataTags?: Record<string, string[]>;
   validate: Validator;
   /** `{subject, version: semver, id}`, built once and frozen: decoded events share it. */
   ref: Readonly<SchemaRef>;
@@ -28,6 +34,7 @@ export class SchemaCache {
   // subject → (version number and semver) → compiled. Nested maps: no key strings built per lookup.
   private readonly bySubject = new Map<string, Map<number | string, CompiledVersion>>();
   private readonly byId = new Map<number, CompiledVersion>();
+  private readonly byGuid = new Map<string, CompiledVersion>();
   private readonly latest = new Map<string, { version: CompiledVersion; expiresAt: number }>();
   private readonly pending = new Map<string, Promise<CompiledVersion>>();
 
@@ -70,6 +77,20 @@ export class SchemaCache {
     return this.get(match.subject, match.version);
   }
 
+  peekGuid(guid: string): CompiledVersion | undefined {
+    return this.byGuid.get(guid);
+  }
+
+  /** The version a schema GUID was registered as (Confluent's V1 framing): through the id it carries. */
+  async getByGuid(guid: string, subject?: string): Promise<CompiledVersion> {
+    const hit = this.peekGuid(guid);
+    if (hit !== undefined && (subject === undefined || hit.subject === subject)) return hit;
+    const ids = await this.registry.getIdsByGuid(guid);
+    const id = (ids.find((entry) => entry.context === '.') ?? ids[0])?.id;
+    if (id === undefined) throw new SchemaNotFoundError('SCHEMA_NOT_FOUND', `schema GUID ${guid} is not registered under any subject`, { guid });
+    return this.getById(id, subject);
+  }
+
   /** Every version of a subject, oldest first (for migration planning and range resolution). */
   async all(subject: string): Promise<CompiledVersion[]> {
     const entries = await this.registry.getSemvers(subject);
@@ -102,9 +123,12 @@ export class SchemaCache {
       version: found.version,
       semver: found.semver,
       id: found.id,
+      guid: found.guid,
       schema,
       references,
       ruleSet: found.ruleSet,
+      ...(found.ruleSet?.domainRules?.length ? { domainRules: found.ruleSet.domainRules as CoreDomainRule[] } : {}),
+      ...(found.metadata?.tags ? { metadataTags: found.metadata.tags } : {}),
       validate: twin?.validate ?? compileEventValidator(schema, references),
       ref: Object.freeze({ subject: found.subject, version: found.semver, id: found.id }),
     };
@@ -113,6 +137,7 @@ export class SchemaCache {
     versions.set(found.version, compiled);
     versions.set(found.semver, compiled);
     if (!this.byId.has(found.id)) this.byId.set(found.id, compiled);
+    if (found.guid !== undefined && !this.byGuid.has(found.guid)) this.byGuid.set(found.guid, compiled);
     return compiled;
   }
 

@@ -80,7 +80,8 @@ export class RegistryClient {
       // One fetch fills all three keys, so a later lookup by number or semver is free.
       this.versions.set(key(subject, found.version), found);
       if (found.semver !== undefined) this.versions.set(key(subject, found.semver), found);
-      this.schemas.set(`id:${found.id}`, { schema: found.schema, schemaType: 'JSON', references: found.references });
+      const { schema, references, metadata, ruleSet, guid } = found;
+      this.schemas.set(`id:${found.id}`, { schema, schemaType: 'JSON', references, metadata, ruleSet, guid });
       return found;
     });
   }
@@ -91,6 +92,16 @@ export class RegistryClient {
 
   getSchemaById(id: number): Promise<SchemaById> {
     return this.schemas.get(`id:${id}`, Infinity, () => this.http.request('GET', `/schemas/ids/${id}`));
+  }
+
+  /** A schema by its GUID (the header-based Confluent framing's name for it). GUIDs name content: cached forever. */
+  getSchemaByGuid(guid: string): Promise<SchemaById> {
+    return this.schemas.get(`guid:${guid}`, Infinity, () => this.http.request('GET', `/schemas/guids/${enc(guid)}`));
+  }
+
+  /** The ids carrying a GUID, one per context (the default context's is `'.'`). */
+  getIdsByGuid(guid: string): Promise<Array<{ context: string; id: number }>> {
+    return this.list(`guid-ids:${guid}`, () => this.http.request('GET', `/schemas/guids/${enc(guid)}/ids`));
   }
 
   /** Where a schema id is registered. Cached briefly: the same schema may be registered elsewhere later. */

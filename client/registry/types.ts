@@ -18,36 +18,63 @@ export interface MigrationRule {
   [extra: string]: unknown;
 }
 
+/** A Confluent domain rule: a CEL condition or CEL_FIELD transform run on encode and decode. */
+export interface DomainRule {
+  name: string;
+  kind: 'CONDITION' | 'TRANSFORM';
+  type: 'CEL' | 'CEL_FIELD' | string;
+  mode: 'WRITE' | 'READ' | 'WRITEREAD';
+  expr?: string;
+  tags?: string[];
+  params?: Record<string, string>;
+  onSuccess?: string;
+  onFailure?: string;
+  disabled?: boolean;
+}
+
 export interface RuleSet {
   migrationRules?: MigrationRule[];
-  domainRules?: unknown[];
+  domainRules?: DomainRule[];
+}
+
+/** Confluent's version metadata: tags by field path, string properties, sensitive property names. */
+export interface SchemaMetadata {
+  tags?: Record<string, string[]>;
+  properties?: Record<string, string>;
+  sensitive?: string[];
+  [extra: string]: unknown;
 }
 
 /** `GET /subjects/{s}/versions/{v}`: one registered version of a subject. */
 export interface SubjectVersion {
   subject: string;
   id: number;
+  /** The schema's content-derived GUID (Confluent's header-based framing names schemas by it). */
+  guid?: string;
   version: number;
   semver: string;
   schemaType?: 'JSON';
   schema: string;
   references?: SchemaReference[];
-  metadata?: { properties?: Record<string, string> };
+  metadata?: SchemaMetadata;
   ruleSet?: RuleSet;
 }
 
-/** `GET /schemas/ids/{id}`. */
+/** `GET /schemas/ids/{id}` and `GET /schemas/guids/{guid}`: everything a schema id identifies. */
 export interface SchemaById {
   schema: string;
   schemaType?: 'JSON';
   references?: SchemaReference[];
+  metadata?: SchemaMetadata;
+  ruleSet?: RuleSet;
+  guid?: string;
 }
 
 export interface RegisterSchemaInput {
   /** The schema document, as a string or an object (serialised for you). */
   schema: string | object;
   references?: SchemaReference[];
-  metadata?: { properties?: Record<string, string> };
+  metadata?: SchemaMetadata;
   ruleSet?: RuleSet;
   semver?: string;
   examples?: unknown[];
@@ -55,10 +82,13 @@ export interface RegisterSchemaInput {
 
 export interface Registered {
   id: number;
+  guid?: string;
   version: number;
   semver: string;
   /** The migration rules the registry verified: which executor runs each, on how many samples it passed. */
   migrationRules?: RuleVerification[];
+  metadata?: SchemaMetadata;
+  ruleSet?: RuleSet;
 }
 
 export interface CompatibilityResult {

@@ -71,7 +71,8 @@ export function decideVersion(params: {
   }
   const group = params.candidateGroup(declared ?? latest.semver);
   const groupVersions = live.filter((v) => v.group === group).reverse();
-  if (groupVersions.length === 0) return { semver: declared!, bump: 'major', opensGroup: true };
+  // A new group opened by a metadata property (Confluent's compatibilityGroup) need not declare its semver.
+  if (groupVersions.length === 0) return { semver: declared ?? semver.inc(latest.semver, 'major')!, bump: 'major', opensGroup: true };
 
   const options = { policy: config.compatibilityPolicy };
   const compatibility =

@@ -1,3 +1,4 @@
+import { contextNameProblem } from '../contexts/context-name.js';
 import { RegistryError } from '../errors/index.js';
 
 const MAX_SUBJECT_LENGTH = 255;
@@ -22,7 +23,7 @@ export function subjectNameProblem(subject: string): string | undefined {
     return `Subject name '${printable(subject)}' contains a control or invisible formatting character, '/', '\\' or '%' (or is '.' / '..'), which subjects may not`;
   }
   if (!subject.isWellFormed()) return 'Subject name is not well-formed Unicode (lone surrogate)';
-  return undefined;
+  return contextNameProblem(subject);
 }
 
 /** Throws the registry's 42208 refusal for a subject name `subjectNameProblem` refuses. */

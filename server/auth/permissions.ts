@@ -65,6 +65,12 @@ export const permissions: Record<string, Permission> = {
   'GET /schemas/ids/:id/subjects': readSchemaId('readable subjects'),
   'GET /schemas/ids/:id/versions': readSchemaId('readable subject versions'),
   'GET /schemas/types': authenticated,
+  'GET /schemas': role('reader', 'any', { filter: 'readable subject versions' }),
+  'GET /v1/metadata/id': authenticated,
+  'GET /contexts': role('reader', 'any'),
+  'GET /v1/metadata/version': authenticated,
+  'GET /schemas/guids/:guid': role('reader', 'any', { also: ['schema guid used by a readable subject'] }),
+  'GET /schemas/guids/:guid/ids': role('reader', 'any', { also: ['schema guid used by a readable subject'] }),
 
   // A compatibility check reads every version it compares against: read on the subject, or the
   // check becomes a side door into subjects the caller cannot see.

@@ -15,11 +15,19 @@ export interface Grant {
 
 /** Parses a role string; a malformed one is a configuration error, never a silent widening. */
 export function parseGrant(text: string): Grant {
-  const [rawRole, pattern, ...extra] = text.trim().split(':');
-  if (!Object.hasOwn(roleRank, rawRole!) || extra.length > 0) {
+  // Only the first ':' separates the role: a pattern may be a context-qualified subject (`:.team-a:*`).
+  const trimmed = text.trim();
+  const colon = trimmed.indexOf(':');
+  const rawRole = colon === -1 ? trimmed : trimmed.slice(0, colon);
+  const pattern = colon === -1 ? undefined : trimmed.slice(colon + 1);
+  if (!Object.hasOwn(roleRank, rawRole)) {
     throw new RegistryError('BAD_REQUEST', `Role '${text}' must be reader, writer or admin, optionally followed by :<subject or prefix.*>`);
   }
   const role = rawRole as Role;
+  // A ':' inside a pattern is only a context-qualified subject (`:.team-a:orders`), never a third part.
+  if (pattern !== undefined && pattern.includes(':') && !/^:\.[^:]*:[^:]*$/.test(pattern)) {
+    throw new RegistryError('BAD_REQUEST', `Role '${text}': a ':' in a subject pattern must qualify it with a context, as in ':.team-a:orders*'`);
+  }
   if (pattern === undefined || pattern === '*') return { role, scope: { kind: 'all' } };
   const star = pattern.indexOf('*');
   if (pattern === '' || (star !== -1 && star !== pattern.length - 1)) {

@@ -3,6 +3,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import { flag } from '../http/query.js';
 import type { RegistryContext } from '../registry/context.js';
 import { readConsumer } from '../storage/consumer-rows.js';
+import { schemaIdsByGuid } from '../storage/schema-rows.js';
 import { versionsOfSchema } from '../storage/version-rows.js';
 import type { Escalation } from './requirement.js';
 import { subjectsReachedBy, subjectsReachedFrom } from '../storage/reference-closure.js';
@@ -79,6 +80,13 @@ export const checks = {
     const users = await versionsOfSchema(ctx.db, id, true);
     if (users.length === 0 && !grantsAllow(grants, 'admin', { on: 'all' })) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${id} not found`);
     if (users.length > 0 && !users.some((v) => canRead(grants, v.subject))) throw forbidden(`Not allowed to read schema ${id}`);
+  },
+  // The same for a GUID: readable through any readable subject that uses a schema carrying it.
+  'schema guid used by a readable subject': async (request, grants, ctx) => {
+    const guid = String((request.params as { guid?: string }).guid);
+    if (!/^[0-9a-f-]{36}$/i.test(guid)) return;
+    const users = (await Promise.all((await schemaIdsByGuid(ctx.db, guid.toLowerCase())).map((id) => versionsOfSchema(ctx.db, id, true)))).flat();
+    if (users.length > 0 && !users.some((v) => canRead(grants, v.subject))) throw forbidden(`Not allowed to read schema ${guid}`);
   },
   // A consumer group may only declare that it reads subjects its principal can read.
   'declared subjects readable': async (request, grants) => {

@@ -6,6 +6,7 @@ const int: SchemaObject = { type: 'integer' };
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const reference = obj({ name: str, subject: str, version: int }, ['name', 'subject', 'version']);
 const bool: SchemaObject = { type: 'boolean' };
+const guid: SchemaObject = { type: 'string', format: 'uuid', description: 'Content-derived schema GUID' };
 const versionRef = obj({ version: int, semver: str, id: int });
 const change = obj({ kind: str, path: str, breaksBackward: { type: 'boolean' }, breaksForward: { type: 'boolean' }, message: str });
 
@@ -24,8 +25,8 @@ export const componentSchemas: Record<string, SchemaObject> = {
     schema: { description: 'The JSON Schema, as a string (Confluent) or an object' },
     schemaType: { type: 'string', enum: ['JSON'] },
     references: { type: 'array', items: ref('Reference') },
-    metadata: obj({ properties: { type: 'object', additionalProperties: str } }),
-    ruleSet: obj({ migrationRules: { type: 'array', items: ref('MigrationRule') } }),
+    metadata: ref('Metadata'),
+    ruleSet: ref('RuleSet'),
     semver: { type: 'string', description: 'Declared semver; inferred when omitted' },
     examples: { type: 'array', description: 'Example events of this version' },
     id: int,
@@ -42,7 +43,10 @@ export const componentSchemas: Record<string, SchemaObject> = {
   RegisterResponse: obj({
     id: { type: 'integer', description: 'Absent in a dry run when the schema is not stored yet' },
     version: int,
+    guid,
     semver: str,
+    metadata: ref('Metadata'),
+    ruleSet: ref('RuleSet'),
     created: { type: 'boolean', description: 'Dry run: false when the identical schema is already this version' },
     dryRun: bool,
   }),
@@ -55,10 +59,29 @@ export const componentSchemas: Record<string, SchemaObject> = {
     results: { type: 'array', items: obj({ id: int, version: int, semver: str, created: bool, migrationRules: { type: 'array', items: { type: 'object' } } }, ['version', 'semver', 'created']) },
   }, ['dryRun', 'results']),
   SchemaVersion: obj({
-    subject: str, version: int, id: int, semver: str, schemaType: str, schema: str,
-    references: { type: 'array', items: ref('Reference') }, metadata: { type: 'object' }, ruleSet: { type: 'object' },
+    subject: str, version: int, id: int, guid, semver: str, schemaType: str, schema: str,
+    references: { type: 'array', items: ref('Reference') }, metadata: ref('Metadata'), ruleSet: ref('RuleSet'),
   }),
-  SchemaById: obj({ schema: str, schemaType: str, references: { type: 'array', items: ref('Reference') } }),
+  SchemaById: obj({ schema: str, schemaType: str, references: { type: 'array', items: ref('Reference') }, metadata: ref('Metadata'), ruleSet: ref('RuleSet'), guid }),
+  Metadata: obj({
+    tags: { type: 'object', additionalProperties: { type: 'array', items: str } },
+    properties: { type: 'object', additionalProperties: str },
+    sensitive: { type: 'array', items: str },
+  }),
+  RuleSet: obj({ migrationRules: { type: 'array', items: ref('MigrationRule') }, domainRules: { type: 'array', items: ref('DomainRule') } }),
+  DomainRule: obj({
+    name: str,
+    kind: { type: 'string', enum: ['CONDITION', 'TRANSFORM'] },
+    type: { type: 'string', enum: ['CEL', 'CEL_FIELD'] },
+    mode: { type: 'string', enum: ['WRITE', 'READ', 'WRITEREAD'] },
+    expr: str,
+    tags: { type: 'array', items: str },
+    params: { type: 'object', additionalProperties: str },
+    onSuccess: str,
+    onFailure: str,
+    disabled: bool,
+  }, ['name', 'kind', 'type', 'mode']),
+  SchemaVersionList: { type: 'array', items: ref('SchemaVersion') },
   SubjectVersionList: { type: 'array', items: obj({ subject: str, version: int, semver: str }) },
   Change: change,
   CompatibilityResponse: obj({

@@ -13,6 +13,11 @@ const queryDescriptions: Record<string, string> = {
   from: 'The version the diff starts from (number, latest or semver)',
   to: 'The version the diff leads to (number, latest or semver)',
   subject: 'Answer the subject-scoped actions for this subject',
+  format: 'Accepted and ignored: JSON schemas have one format',
+  deletedOnly: 'Only soft-deleted entries',
+  latestOnly: 'Only the latest version of each subject',
+  offset: 'Skip this many entries (default 0)',
+  limit: 'At most this many entries (default -1: all)',
   counterexamples: 'false: skip the counterexample search (it can take seconds for very wide schemas)',
 };
 

@@ -1,4 +1,6 @@
 import { RegistryError } from '../../core/errors/index.js';
+import type { DomainRule } from '../../core/rules/index.js';
+import { domainRuleFailure } from './domain-rule-guard.js';
 import { MigrationError, planChain } from '../../core/migrate/index.js';
 import { hopWithoutRuleAllowed, versionedSchema } from './migration-probe.js';
 import type { RegistryContext } from './context.js';
@@ -11,7 +13,17 @@ export async function validateEvent(ctx: RegistryContext, subject: string, rawVe
   const version = await resolveVersion(ctx.db, subject, parseVersionSelector(rawVersion));
   const validator = await (await ctx.schemas.load(ctx.db, version.id))!.validator();
   const { valid, errors } = validator.check(event);
-  return { valid, subject, version: version.version, semver: version.semver, errors };
+  const rules = version.ruleSet?.domainRules as DomainRule[] | undefined;
+  // A valid event must also pass the version's WRITE domain rules, as the SDK would check on encode.
+  const failed = valid && rules?.length ? domainRuleFailure({ rules, schema: JSON.parse(version.schema), metadata: version.metadata, event }) : undefined;
+  return {
+    valid: valid && failed === undefined,
+    subject,
+    version: version.version,
+    semver: version.semver,
+    errors,
+    ...(failed && { ruleFailure: failed }),
+  };
 }
 
 /**

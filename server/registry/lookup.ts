@@ -42,6 +42,7 @@ export function versionBody(version: StoredVersion): Record<string, unknown> {
     subject: version.subject,
     version: version.version,
     id: version.id,
+    guid: version.guid,
     semver: version.semver,
     schemaType: 'JSON',
     schema: version.schema,

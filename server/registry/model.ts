@@ -14,11 +14,16 @@ export interface VersionMetadata {
   sensitive?: string[];
 }
 
+/** A schema as identified by its global id: text, references, metadata and rules (Confluent's identity). */
 export interface StoredSchema {
   id: number;
+  /** Confluent's schema GUID: names the schema in the header-based wire framing. */
+  guid: string;
   schemaType: 'JSON';
   schema: string;
   references: SchemaReference[];
+  metadata?: VersionMetadata;
+  ruleSet?: RuleSet;
 }
 
 export interface StoredVersion extends StoredSchema {

@@ -4,11 +4,13 @@ import { RegistryError } from '../../core/errors/index.js';
 import { assertValidSubject, groupFunction, type PolicyVersion } from '../../core/policy/index.js';
 import { appendAudit } from '../storage/audit-rows.js';
 import { findSchemaByFingerprint } from '../storage/schema-rows.js';
+import { guidOf } from './schema-identity.js';
+import { contextSettingsKey } from '../../core/contexts/context-name.js';
 import { readRegistrationState, type RegistrationState } from '../storage/registration-rows.js';
 import { readConfig, writeConfig } from '../storage/settings-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
-import { assertExamplesValid, assertWritable, attempt, judgeRegistration, loadPolicyVersions, type Registration } from './register.js';
+import { assertExamplesValid, assertWritable, attempt, judgeRegistration, loadPolicyVersions, type Registration, type RegisterResult } from './register.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
 import type { PreparedSchema } from './schema-document.js';
@@ -18,6 +20,8 @@ import { parseConfigBody, settingsOf, type SubjectConfig } from './settings.js';
 export interface BatchResult {
   /** The schema id: absent in a dry run when the schema is not stored yet (ids are given on write). */
   id?: number;
+  /** The schema's GUID, once it is stored. */
+  guid?: string;
   version: number;
   semver: string;
   /** False when the identical schema was already registered as this version. */
@@ -65,7 +69,7 @@ export async function registerBatch(
 
 /** The registration checks of `versions`, in order, against the subject's state: nothing written. */
 export async function dryRun(ctx: RegistryContext, actor: Actor, subject: string, batch: BatchRequest, normalize: boolean): Promise<BatchResult[]> {
-  const state = withConfig(await readRegistrationState<SubjectConfig>(ctx.db, subject), batch.config);
+  const state = withConfig(await readRegistrationState<SubjectConfig>(ctx.db, subject, contextSettingsKey(subject)), batch.config);
   const { mode, config } = settingsOf(state);
   const groupOf = groupFunction(config);
   let policyVersions = await loadPolicyVersions(ctx, ctx.db, subject, state.live, groupOf, false);
@@ -81,12 +85,13 @@ export async function dryRun(ctx: RegistryContext, actor: Actor, subject: string
         results.push({ id, version, semver, created: false });
         return;
       }
-      const { version, row, migrationRules } = verdict;
-      const known = (await findSchemaByFingerprint(ctx.db, prepared.fingerprint))?.id;
+      const { version, row, schema, migrationRules } = verdict;
+      const known = (await findSchemaByFingerprint(ctx.db, schema.fingerprint))?.id;
       const verified = migrationRules.length > 0 ? { migrationRules } : {};
       results.push({ ...(known === undefined ? {} : { id: known }), version, semver: row.semver, created: true, ...verified });
       // The next version of the batch is judged against the subject with this one registered.
-      state.live = [...state.live, { version, semver: row.semver, id: known ?? 0, fingerprint: prepared.fingerprint, ...(row.metadata ? { metadata: row.metadata } : {}) }];
+      const contract = { ...(row.metadata ? { metadata: row.metadata } : {}), ...(row.ruleSet ? { ruleSet: row.ruleSet } : {}) };
+      state.live = [...state.live, { version, semver: row.semver, id: known ?? 0, guid: guidOf(schema.fingerprint), fingerprint: schema.fingerprint, ...contract }];
       state.maxVersion = version;
       state.latestExamples = [...request.examples];
       const added: PolicyVersion = { version, semver: row.semver, input: candidate, group: groupOf(row) };
@@ -100,7 +105,7 @@ export async function dryRun(ctx: RegistryContext, actor: Actor, subject: string
 async function writeBatch(ctx: RegistryContext, actor: Actor, subject: string, batch: BatchRequest, normalize: boolean): Promise<BatchResult[]> {
   // Schemas are prepared before the transaction: preparing reads referenced subjects through the
   // shared connection, which an (exclusive, on PGlite) transaction would deadlock.
-  const before = withConfig(await readRegistrationState<SubjectConfig>(ctx.db, subject), batch.config);
+  const before = withConfig(await readRegistrationState<SubjectConfig>(ctx.db, subject, contextSettingsKey(subject)), batch.config);
   const { config } = settingsOf(before);
   const prepared: Array<{ request: RegisterRequest; prepared: PreparedSchema; candidate: SchemaInput }> = [];
   for (const [index, request] of batch.versions.entries()) {
@@ -121,10 +126,10 @@ async function writeBatch(ctx: RegistryContext, actor: Actor, subject: string, b
         await appendAudit(tx, { principal: actor.principal, action: 'config.update', subject, detail: { ...batch.config } });
       }
     }
-    const written: BatchResult[] = [];
+    const written: RegisterResult[] = [];
     for (const [index, item] of prepared.entries()) {
       await atIndex(index, item.request, async () => {
-        const state = await readRegistrationState<SubjectConfig>(tx, subject);
+        const state = await readRegistrationState<SubjectConfig>(tx, subject, contextSettingsKey(subject));
         assertBatchable(settingsOf(state).mode, subject, item.request);
         const registration: Registration = { ctx, actor, subject, ...item };
         written.push((await attempt(registration, tx, state, true))!);
@@ -136,9 +141,10 @@ async function writeBatch(ctx: RegistryContext, actor: Actor, subject: string, b
   results.forEach((result, index) => {
     if (!result.created) return;
     const { prepared: schema, candidate } = prepared[index]!;
-    ctx.schemas.put({ id: result.id!, schemaType: 'JSON', schema: schema.text, references: schema.references }, candidate);
+    const contract = { ...(result.contract.metadata && { metadata: result.contract.metadata }), ...(result.contract.ruleSet && { ruleSet: result.contract.ruleSet }) };
+    ctx.schemas.put({ id: result.id, guid: result.guid, schemaType: 'JSON', schema: schema.text, references: schema.references, ...contract }, candidate);
   });
-  return results;
+  return results.map(({ id, guid, version, semver, created }) => ({ id, guid, version, semver, created }));
 }
 
 /** Runs one version's step; a refusal names the version it is about (`failedAt`) and says nothing was written. */

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { RuleSet } from '../../core/migrate/index.js';
 import { RegistryError } from '../../core/errors/index.js';
+import { checkDomainRules } from '../../core/rules/index.js';
 import type { SchemaReference, VersionMetadata } from './model.js';
 
 /** A registration body after its shape has been checked (the schema itself is checked later). */
@@ -68,25 +69,36 @@ function parseReferences(value: unknown): SchemaReference[] {
   });
 }
 
-function parseMetadata(value: unknown): VersionMetadata {
-  if (typeof value !== 'object' || Array.isArray(value)) throw fail('"metadata" must be an object {tags?, properties?, sensitive?}');
+/** Confluent's metadata object; `field` names it in the error (the request's, or a config default's). */
+export function parseMetadata(value: unknown, field = 'metadata'): VersionMetadata {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fail(`"${field}" must be an object {tags?, properties?, sensitive?}`);
   const metadata = value as VersionMetadata;
   const properties = metadata.properties;
   if (properties !== undefined && (properties === null || typeof properties !== 'object' || Object.values(properties).some((v) => typeof v !== 'string'))) {
-    throw fail('"metadata.properties" must map names to string values');
+    throw fail(`"${field}.properties" must map names to string values`);
+  }
+  const { tags, sensitive } = metadata;
+  if (tags !== undefined && (tags === null || typeof tags !== 'object' || Object.values(tags).some((v) => !Array.isArray(v) || v.some((t) => typeof t !== 'string')))) {
+    throw fail(`"${field}.tags" must map paths to arrays of tag names`);
+  }
+  if (sensitive !== undefined && (!Array.isArray(sensitive) || sensitive.some((name) => typeof name !== 'string'))) {
+    throw fail(`"${field}.sensitive" must be an array of property names`);
   }
   return metadata;
 }
 
-function parseRuleSet(value: unknown): RuleSet {
-  if (typeof value !== 'object' || Array.isArray(value)) throw new RegistryError('INVALID_RULESET', '"ruleSet" must be an object {migrationRules?, domainRules?}');
+/** Confluent's rule set; `field` names it in the error (the request's, or a config default's). */
+export function parseRuleSet(value: unknown, field = 'ruleSet'): RuleSet {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RegistryError('INVALID_RULESET', `"${field}" must be an object {migrationRules?, domainRules?}`);
   const ruleSet = value as Record<string, unknown>;
-  for (const key of ['migrationRules', 'domainRules'] as const) {
-    if (ruleSet[key] !== undefined && !Array.isArray(ruleSet[key])) throw new RegistryError('INVALID_RULESET', `"ruleSet.${key}" must be an array`);
+  for (const key of ['migrationRules', 'domainRules', 'encodingRules'] as const) {
+    if (ruleSet[key] !== undefined && ruleSet[key] !== null && !Array.isArray(ruleSet[key])) throw new RegistryError('INVALID_RULESET', `"${field}.${key}" must be an array`);
   }
+  const domainProblems = checkDomainRules(ruleSet.domainRules);
+  if (domainProblems.length > 0) throw new RegistryError('INVALID_RULESET', `${field}: ${domainProblems.slice(0, 5).join('; ')}`, { problems: domainProblems });
   (ruleSet.migrationRules as unknown[] | undefined)?.forEach((rule, index) => {
     const r = rule as Record<string, unknown> | null;
-    const where = `ruleSet.migrationRules[${index}]`;
+    const where = `${field}.migrationRules[${index}]`;
     if (r === null || typeof r !== 'object') throw new RegistryError('INVALID_RULESET', `${where} must be an object`);
     if (typeof r.name !== 'string' || r.name.length === 0) throw new RegistryError('INVALID_RULESET', `${where}.name must be a non-empty string`);
     if (r.kind !== 'TRANSFORM') throw new RegistryError('INVALID_RULESET', `${where}.kind must be "TRANSFORM"`);

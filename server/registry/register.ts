@@ -4,11 +4,22 @@ import { RegistryError } from '../../core/errors/index.js';
 import { poolValidators } from './pool-validators.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
-import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
+import {
+  readRegistrationState,
+  writeRegistration,
+  type LiveVersion,
+  type NewVersionRow,
+  type RegistrationState,
+  type SchemaToStore,
+} from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
 import type { RuleVerification } from '../../core/migrate/index.js';
 import { verifyMigrationRules } from './migration-guard.js';
+import { contextSettingsKey, isContextOnly } from '../../core/contexts/context-name.js';
+import { mergeContract, type Contract } from './data-contract.js';
+import { assertDomainRulesAcceptExamples } from './domain-rule-guard.js';
+import { identityFingerprint } from './schema-identity.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
@@ -28,8 +39,11 @@ import {
 
 export interface RegisterResult {
   id: number;
+  guid: string;
   version: number;
   semver: string;
+  /** The metadata and rule set the version carries, after config defaults, inheritance and overrides. */
+  contract: Contract;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
   /** The migration rules verified on the way in: executor and sample counts per direction. */
@@ -68,9 +82,10 @@ export async function registerSchema(
   options: { normalize?: boolean } = {},
 ): Promise<RegisterResult> {
   assertValidSubject(subject);
+  if (isContextOnly(subject)) throw new RegistryError('INVALID_SUBJECT', `'${subject}' names a context, not a subject: register under '${subject}<subject>'`);
   const request = parseRegisterRequest(body);
-
-  const state = await readRegistrationState<SubjectConfig>(ctx.db, subject);
+  const contextKey = contextSettingsKey(subject);
+  const state = await readRegistrationState<SubjectConfig>(ctx.db, subject, contextKey);
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
@@ -81,12 +96,13 @@ export async function registerSchema(
   if (mode !== 'IMPORT') result = await attempt(registration, ctx.db, state, false).catch(retryOnVersionClash);
   result ??= await ctx.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
-    const locked = await readRegistrationState<SubjectConfig>(tx, subject);
+    const locked = await readRegistrationState<SubjectConfig>(tx, subject, contextKey);
     assertWritable(settingsOf(locked).mode, subject, request);
     return (await attempt(registration, tx, locked, true))!;
   });
   if (result.created) {
-    ctx.schemas.put({ id: result.id, schemaType: 'JSON', schema: prepared.text, references: prepared.references }, candidate);
+    const stored = { id: result.id, guid: result.guid, schemaType: 'JSON' as const, schema: prepared.text, references: prepared.references };
+    ctx.schemas.put({ ...stored, ...definedContract(result.contract) }, candidate);
   }
   return result;
 }
@@ -100,7 +116,7 @@ function retryOnVersionClash(error: unknown): undefined {
 /** What registering a request against a subject's state would do, decided without writing. */
 export type Verdict =
   | { kind: 'existing'; existing: LiveVersion }
-  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow; migrationRules: RuleVerification[] };
+  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow; schema: SchemaToStore; contract: Contract; migrationRules: RuleVerification[] };
 
 /** A subject's state and its live versions as the policy reads them (loaded lazily: an identical schema needs none). */
 export interface SubjectView {
@@ -119,10 +135,16 @@ export async function judgeRegistration(registration: Registration, view: Subjec
   const { state } = view;
   const { mode, config } = settingsOf(state);
   const { live } = state;
-  if (mode !== 'IMPORT') {
-    const existing = identicalVersion(live, prepared.fingerprint, request.semver);
+  const importing = mode === 'IMPORT';
+  // Confluent's identity: the request's metadata and rules, else the latest version's, within config
+  // defaults and overrides. The same text with the same contract is the same version.
+  if (!importing) {
+    const inherited = contractFor(request, live.at(-1), config, { inheritMigrationRules: true });
+    const existing = identicalVersion(live, identityFingerprint({ ...prepared, ...inherited }), request.semver);
     if (existing) return { kind: 'existing', existing };
   }
+  const contract = contractFor(request, importing ? undefined : live.at(-1), config, { inheritMigrationRules: false });
+  assertDomainRulesAcceptExamples({ ...contract, schema: candidate.schema, examples: request.examples });
   const groupOf = groupFunction(config);
   const policyVersions = await view.policyVersions();
   const decision =
@@ -130,7 +152,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
       : decideVersion({
           candidate,
-          candidateGroup: (sv) => groupOf({ semver: sv, metadata: request.metadata }),
+          candidateGroup: (sv) => groupOf({ semver: sv, metadata: contract.metadata }),
           live: policyVersions,
           declared: request.semver,
           config,
@@ -141,7 +163,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
     assertMigrationRequirement({
       subject,
       semver: decision.semver,
-      ruleSet: request.ruleSet,
+      ruleSet: contract.ruleSet,
       predecessor: predecessor?.semver,
       opensGroup: decision.opensGroup,
       requireMigration: migrationRequired(config),
@@ -149,7 +171,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
     migrationRules = await verifyMigrationRules({
       candidate,
       candidateExamples: request.examples,
-      ruleSet: request.ruleSet,
+      ruleSet: contract.ruleSet,
       predecessor: predecessor && { semver: predecessor.semver, input: policyVersions.at(-1)!.input, examples: state.latestExamples },
       // On the compile pool's workers: a hostile rule never holds up the event loop.
       verify: (verification) => registration.ctx.compiler.verifyRules(verification),
@@ -159,12 +181,13 @@ export async function judgeRegistration(registration: Registration, view: Subjec
   if (mode === 'IMPORT' && live.some((v) => v.version === version || v.semver === decision.semver)) {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' already has version ${version} or semver ${decision.semver}`);
   }
+  const final: Contract = { metadata: withConfluentVersion(withSemver(contract.metadata, decision.semver), version), ruleSet: contract.ruleSet };
+  const schema: SchemaToStore = { ...prepared, ...final, fingerprint: identityFingerprint({ ...prepared, ...final }) };
   const row: NewVersionRow = {
     subject,
     version,
     semver: decision.semver,
-    metadata: withSemver(request.metadata, decision.semver),
-    ruleSet: request.ruleSet,
+    ...final,
     examples: request.examples,
     audit: {
       principal: registration.actor.principal,
@@ -172,7 +195,16 @@ export async function judgeRegistration(registration: Registration, view: Subjec
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
-  return { kind: 'new', decision, version, row, migrationRules };
+  return { kind: 'new', decision, version, row, schema, contract: final, migrationRules };
+}
+
+/** The contract of a new version: see data-contract.ts for the order of the merge. */
+function contractFor(request: RegisterRequest, previous: LiveVersion | undefined, config: EffectiveConfig, options: { inheritMigrationRules: boolean }): Contract {
+  return mergeContract({ request: { metadata: request.metadata, ruleSet: request.ruleSet }, previous, config, ...options });
+}
+
+function definedContract(contract: Contract): Contract {
+  return { ...(contract.metadata && { metadata: contract.metadata }), ...(contract.ruleSet && { ruleSet: contract.ruleSet }) };
 }
 
 /**
@@ -185,29 +217,34 @@ export async function attempt(
   state: RegistrationState<SubjectConfig>,
   holdsLock: boolean,
 ): Promise<RegisterResult | undefined> {
-  const { ctx, subject, request, prepared } = registration;
+  const { ctx, subject, request } = registration;
   const groupOf = groupFunction(settingsOf(state).config);
   const verdict = await judgeRegistration(registration, {
     state,
     policyVersions: () => loadPolicyVersions(ctx, db, subject, state.live, groupOf, holdsLock),
   });
   if (verdict.kind === 'existing') return idempotentResult(verdict.existing);
-  const { version, row, decision, migrationRules } = verdict;
-  const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
-  const verified = migrationRules.length > 0 ? { migrationRules } : {};
-  if (id !== undefined) return { id, version, semver: decision.semver, created: true, ...verified };
+  const { version, row, decision, migrationRules, schema, contract } = verdict;
+  const written = request.id !== undefined ? await writeImported(db, schema, request.id, row) : await writeRegistration(db, schema, row);
+  const registered = { version, semver: decision.semver, contract, created: true, ...(migrationRules.length > 0 ? { migrationRules } : {}) };
+  if (written !== undefined) return { ...written, ...registered };
   if (!holdsLock) return undefined;
   // Under the lock, only a schema stored by another subject's writer during the statement is left.
-  const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
+  const raced = await findSchemaByFingerprint(db, schema.fingerprint);
   const again = raced && (await writeRegistration(db, { id: raced.id }, row));
   if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { id: again, version, semver: decision.semver, created: true, ...verified };
+  return { ...again, ...registered };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
-async function writeImported(db: SqlExecutor, prepared: PreparedSchema, importId: number, row: NewVersionRow): Promise<number | undefined> {
+async function writeImported(
+  db: SqlExecutor,
+  schema: SchemaToStore,
+  importId: number,
+  row: NewVersionRow,
+): Promise<{ id: number; guid: string } | undefined> {
   try {
-    const id = await ensureSchema(db, { ...prepared, id: importId });
+    const id = await ensureSchema(db, { ...schema, id: importId });
     if (id !== importId) throw new RegistryError('ID_DOES_NOT_MATCH', `This schema is already registered with id ${id}, not ${importId}`);
     return await writeRegistration(db, { id }, row);
   } catch (error) {
@@ -242,7 +279,8 @@ export async function assertExamplesValid(ctx: RegistryContext, candidate: Schem
 }
 
 function idempotentResult(existing: LiveVersion): RegisterResult {
-  return { id: existing.id, version: existing.version, semver: existing.semver, created: false };
+  const contract = { metadata: existing.metadata, ruleSet: existing.ruleSet };
+  return { id: existing.id, guid: existing.guid, version: existing.version, semver: existing.semver, contract, created: false };
 }
 
 export async function loadPolicyVersions(
@@ -263,6 +301,12 @@ export async function loadPolicyVersions(
     if (!schema) throw new Error(`version ${version.version} of '${subject}' points at missing schema ${version.id}`);
     return { version: version.version, semver: version.semver, input: schema.input, group: groupOf(version) };
   });
+}
+
+/** Confluent's `confluent:version` property, when present, names the version it is registered as. */
+function withConfluentVersion(metadata: VersionMetadata | undefined, version: number): VersionMetadata | undefined {
+  if (metadata?.properties?.['confluent:version'] === undefined) return metadata;
+  return { ...metadata, properties: { ...metadata.properties, 'confluent:version': String(version) } };
 }
 
 /** Keeps `metadata.properties.semver` in step with the version's semver for Confluent-only clients. */

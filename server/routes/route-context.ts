@@ -4,6 +4,8 @@ import type { Actor, RegistryContext } from '../registry/context.js';
 /** Options every route plugin receives. */
 export interface RouteOptions {
   ctx: RegistryContext;
+  /** The package version, answered by `/v1/metadata/version`. */
+  version?: string;
   onRegistered?: (result: { created: boolean }) => void;
 }
 

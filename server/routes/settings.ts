@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
 import { appendAudit } from '../storage/audit-rows.js';
 import { deleteConfig, deleteMode, GLOBAL, readConfig, readMode, writeConfig, writeMode } from '../storage/settings-rows.js';
-import { defaultConfig, parseConfigBody, parseModeBody, type SubjectConfig } from '../registry/settings.js';
+import { defaultConfig, effectiveConfig, effectiveMode, parseConfigBody, parseModeBody, type SubjectConfig } from '../registry/settings.js';
 import { assertValidSubject } from '../../core/policy/index.js';
 import { flag } from '../http/query.js';
 import { actorOf, type RouteOptions, type SubjectParams } from './route-context.js';
@@ -41,7 +41,8 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: RouteOptions
     assertValidSubject(subject);
     const own = await readConfig<SubjectConfig>(ctx.db, subject);
     if (own) return configBody(own);
-    if (flag(request.query, 'defaultToGlobal')) return configBody({ ...defaultConfig, ...(await readConfig<SubjectConfig>(ctx.db, GLOBAL)) });
+    // What applies to the subject without its own row: its context's settings over the global ones.
+    if (flag(request.query, 'defaultToGlobal')) return configBody(await effectiveConfig(ctx.db, subject));
     throw new RegistryError('SUBJECT_CONFIG_NOT_FOUND', `Subject '${subject}' does not have subject-level compatibility configured`);
   });
 
@@ -87,7 +88,7 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: RouteOptions
     assertValidSubject(subject);
     const own = await readMode(ctx.db, subject);
     if (own) return { mode: own };
-    if (flag(request.query, 'defaultToGlobal')) return { mode: (await readMode(ctx.db, GLOBAL)) ?? 'READWRITE' };
+    if (flag(request.query, 'defaultToGlobal')) return { mode: await effectiveMode(ctx.db, subject) };
     throw new RegistryError('SUBJECT_MODE_NOT_FOUND', `Subject '${subject}' does not have subject-level mode configured`);
   });
 

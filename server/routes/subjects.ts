@@ -4,22 +4,31 @@ import { deleteSubject, deleteVersion } from '../registry/delete.js';
 import { resolveVersion, versionBody, versionsOrNotFound } from '../registry/lookup.js';
 import { lookupSchema, latestWithMetadata } from '../registry/find-schema.js';
 import { registerSchema } from '../registry/register.js';
+import { resolveAlias } from '../registry/alias.js';
 import { dryRunRegistration, registerBatch } from '../registry/register-batch.js';
 import { assertValidSubject } from '../../core/policy/index.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
 import { listSubjects } from '../storage/version-rows.js';
 import { flag, text } from '../http/query.js';
+import { deletedFilter, page } from './paging.js';
 import { actorOf, type RouteOptions, type SubjectParams, type VersionParams } from './route-context.js';
 
 /** Confluent's `/subjects` routes, with `semver` beside `version` everywhere. */
 export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }: RouteOptions): Promise<void> {
-  app.get('/subjects', async (request) =>
-    listSubjects(ctx.db, { prefix: text(request.query, 'subjectPrefix'), includeDeleted: flag(request.query, 'deleted') }),
-  );
+  app.get('/subjects', async (request) => {
+    const filter = deletedFilter(request.query);
+    const subjects = await listSubjects(ctx.db, { prefix: text(request.query, 'subjectPrefix'), includeDeleted: filter === 'all', deletedOnly: filter === 'deletedOnly' });
+    return page(subjects, request.query);
+  });
+
+  const aliased = async (subject: string) => {
+    assertValidSubject(subject);
+    return resolveAlias(ctx.db, subject);
+  };
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject', async (request) =>
-    lookupSchema(ctx, request.params.subject, request.body, {
+    lookupSchema(ctx, await aliased(request.params.subject), request.body, {
       normalize: flag(request.query, 'normalize'),
       includeDeleted: flag(request.query, 'deleted'),
     }),
@@ -29,20 +38,24 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
     deleteSubject(ctx, actorOf(request), request.params.subject, flag(request.query, 'permanent')),
   );
 
-  app.get<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) =>
-    (await versionsOrNotFound(ctx.db, request.params.subject, flag(request.query, 'deleted'))).map((v) => v.version),
-  );
+  app.get<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
+    const filter = deletedFilter(request.query);
+    const versions = await versionsOrNotFound(ctx.db, await aliased(request.params.subject), filter !== 'live');
+    return page(versions.filter((v) => filter !== 'deletedOnly' || v.deleted).map((v) => v.version), request.query);
+  });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
+    const subject = await aliased(request.params.subject);
     if (flag(request.query, 'dryRun')) {
-      return dryRunRegistration(ctx, actorOf(request), request.params.subject, request.body, flag(request.query, 'normalize'));
+      return dryRunRegistration(ctx, actorOf(request), subject, request.body, flag(request.query, 'normalize'));
     }
-    const result = await registerSchema(ctx, actorOf(request), request.params.subject, request.body, {
+    const result = await registerSchema(ctx, actorOf(request), subject, request.body, {
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
     // migrationRules: which executor runs each verified rule, and on how many samples it passed.
-    return { id: result.id, version: result.version, semver: result.semver, ...(result.migrationRules && { migrationRules: result.migrationRules }) };
+    const { id, version, guid, semver, contract, migrationRules } = result;
+    return { id, version, guid, semver, ...contract, ...(migrationRules && { migrationRules }) };
   });
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions/batch', async (request) => {
@@ -55,11 +68,11 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
   });
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version', async (request) =>
-    versionBody(await resolveVersion(ctx.db, request.params.subject, parseVersionSelector(request.params.version), flag(request.query, 'deleted'))),
+    versionBody(await resolveVersion(ctx.db, await aliased(request.params.subject), parseVersionSelector(request.params.version), flag(request.query, 'deleted'))),
   );
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version/schema', async (request, reply) => {
-    const version = await resolveVersion(ctx.db, request.params.subject, parseVersionSelector(request.params.version), flag(request.query, 'deleted'));
+    const version = await resolveVersion(ctx.db, await aliased(request.params.subject), parseVersionSelector(request.params.version), flag(request.query, 'deleted'));
     return reply.type('application/vnd.schemaregistry.v1+json').send(version.schema);
   });
 
@@ -80,6 +93,6 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
     if (keys.length === 0 || keys.length !== values.length) {
       throw new RegistryError('BAD_REQUEST', 'Pass metadata properties as matching key= and value= query parameters');
     }
-    return latestWithMetadata(ctx, request.params.subject, Object.fromEntries(keys.map((key, i) => [key, values[i]!])));
+    return latestWithMetadata(ctx, await aliased(request.params.subject), Object.fromEntries(keys.map((key, i) => [key, values[i]!])));
   });
 }

@@ -1,10 +1,19 @@
-import type { SqlDriver } from './sql-driver.js';
+import type { SqlDriver, SqlExecutor } from './sql-driver.js';
+import { schemaIdentityMigration } from './sql-migrations/0002-schema-identity.js';
+
+/** A step of the SQL schema; `backfill` rewrites existing rows where SQL alone cannot. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  backfill?: (tx: SqlExecutor) => Promise<void>;
+}
 
 /**
  * The one SQL schema, as an ordered list of migrations. Both drivers run the same list; a
  * migration is never edited once released — add the next one instead.
  */
-export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+export const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'registry',
@@ -65,6 +74,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  schemaIdentityMigration,
 ];
 
 /**
@@ -82,6 +92,7 @@ export async function migrate(driver: SqlDriver): Promise<void> {
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.backfill?.(tx);
       await tx.query('INSERT INTO charter_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
     }
   });

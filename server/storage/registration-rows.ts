@@ -1,5 +1,6 @@
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { SchemaReference, VersionMetadata } from '../registry/model.js';
+import { guidOf } from '../registry/schema-identity.js';
 import { GLOBAL } from './settings-rows.js';
 import type { SqlExecutor } from './sql-driver.js';
 import { nextFreeSchemaId } from './schema-ids.js';
@@ -16,14 +17,18 @@ export interface LiveVersion {
   version: number;
   semver: string;
   id: number;
+  guid: string;
   fingerprint: string;
   metadata?: VersionMetadata;
+  ruleSet?: RuleSet;
 }
 
 export interface RegistrationState<C> {
   globalConfig?: C;
+  contextConfig?: C;
   ownConfig?: C;
   globalMode?: string;
+  contextMode?: string;
   ownMode?: string;
   /** Live versions, oldest first. */
   live: LiveVersion[];
@@ -35,39 +40,45 @@ export interface RegistrationState<C> {
 
 interface StateRow<C> {
   global_config: C | null;
+  context_config: C | null;
   own_config: C | null;
   global_mode: string | null;
+  context_mode: string | null;
   own_mode: string | null;
-  live: string | Array<Omit<LiveVersion, 'metadata'> & { metadata: VersionMetadata | null }>;
+  live: string | Array<Omit<LiveVersion, 'metadata' | 'ruleSet'> & { metadata: VersionMetadata | null; ruleSet: RuleSet | null }>;
   max_version: number | null;
   latest_examples: unknown[] | null;
 }
 
 /** Settings, live versions and the highest version number of a subject, in one query. */
-export async function readRegistrationState<C>(db: SqlExecutor, subject: string): Promise<RegistrationState<C>> {
+export async function readRegistrationState<C>(db: SqlExecutor, subject: string, contextKey?: string): Promise<RegistrationState<C>> {
   const { rows } = await db.query<StateRow<C>>(
     `SELECT (SELECT config FROM charter_config WHERE subject = $1) AS global_config,
+            (SELECT config FROM charter_config WHERE subject = $3) AS context_config,
             (SELECT config FROM charter_config WHERE subject = $2) AS own_config,
             (SELECT mode FROM charter_mode WHERE subject = $1) AS global_mode,
+            (SELECT mode FROM charter_mode WHERE subject = $3) AS context_mode,
             (SELECT mode FROM charter_mode WHERE subject = $2) AS own_mode,
             (SELECT coalesce(json_agg(json_build_object(
-                      'version', v.version, 'semver', v.semver, 'id', v.schema_id, 'fingerprint', s.fingerprint,
-                      'metadata', v.metadata) ORDER BY v.version), '[]'::json)
+                      'version', v.version, 'semver', v.semver, 'id', v.schema_id, 'guid', s.guid,
+                      'fingerprint', s.fingerprint, 'metadata', v.metadata, 'ruleSet', v.rule_set) ORDER BY v.version), '[]'::json)
                FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id
               WHERE v.subject = $2 AND NOT v.deleted) AS live,
             (SELECT max(version) FROM charter_versions WHERE subject = $2) AS max_version,
             (SELECT examples FROM charter_versions WHERE subject = $2 AND NOT deleted
               ORDER BY version DESC LIMIT 1) AS latest_examples`,
-    [GLOBAL, subject],
+    [GLOBAL, subject, contextKey ?? null],
   );
   const row = rows[0];
   const live = typeof row.live === 'string' ? (JSON.parse(row.live) as Exclude<StateRow<C>['live'], string>) : row.live;
   return {
     globalConfig: row.global_config ?? undefined,
+    contextConfig: row.context_config ?? undefined,
     ownConfig: row.own_config ?? undefined,
     globalMode: row.global_mode ?? undefined,
+    contextMode: row.context_mode ?? undefined,
     ownMode: row.own_mode ?? undefined,
-    live: live.map(({ metadata, ...version }) => ({ ...version, ...(metadata ? { metadata } : {}) })),
+    live: live.map(({ metadata, ruleSet, ...version }) => ({ ...version, ...(metadata ? { metadata } : {}), ...(ruleSet ? { ruleSet } : {}) })),
     maxVersion: row.max_version ?? 0,
     latestExamples: row.latest_examples ?? [],
   };
@@ -83,10 +94,13 @@ export interface NewVersionRow {
   audit: { principal: string; action: string; detail: Record<string, unknown> };
 }
 
+/** A schema with its identity fingerprint: text, references, metadata and rules. */
 export interface SchemaToStore {
   fingerprint: string;
   text: string;
   references: readonly SchemaReference[];
+  metadata?: VersionMetadata;
+  ruleSet?: RuleSet;
 }
 
 /**
@@ -96,27 +110,31 @@ export interface SchemaToStore {
  * key (23505). Identical schemas share one id: an already stored one is reused, unless it was
  * stored by a writer that committed while this statement ran (undefined again; retry).
  */
-export async function writeRegistration(db: SqlExecutor, schema: SchemaToStore | { id: number }, row: NewVersionRow): Promise<number | undefined> {
+export async function writeRegistration(
+  db: SqlExecutor,
+  schema: SchemaToStore | { id: number },
+  row: NewVersionRow,
+): Promise<{ id: number; guid: string } | undefined> {
   const known = 'id' in schema;
-  const { rows } = await db.query<{ id: number }>(
+  const { rows } = await db.query<{ id: number; guid: string }>(
     `WITH subject_lock AS (
        SELECT pg_try_advisory_xact_lock(hashtext($10)) AS held
      ), ${
        known
-         ? `schema_id AS (SELECT $11::integer AS id FROM subject_lock WHERE held)`
+         ? `schema_id AS (SELECT s.id, s.guid FROM charter_schemas s, subject_lock WHERE held AND s.id = $11::integer)`
          : `new_schema AS (
-       INSERT INTO charter_schemas (id, fingerprint, schema_text, refs)
-       SELECT ${nextFreeSchemaId}, $11, $12, $13::jsonb FROM subject_lock WHERE held
-       ON CONFLICT (fingerprint) DO NOTHING RETURNING id
+       INSERT INTO charter_schemas (id, fingerprint, guid, schema_text, refs, metadata, rule_set)
+       SELECT ${nextFreeSchemaId}, $11, $14::uuid, $12, $13::jsonb, $4::jsonb, $5::jsonb FROM subject_lock WHERE held
+       ON CONFLICT (fingerprint) DO NOTHING RETURNING id, guid
      ), new_references AS (
        INSERT INTO charter_references (schema_id, name, ref_subject, ref_version)
        SELECT new_schema.id, r.name, r.subject, r.version
        FROM new_schema, jsonb_to_recordset($13::jsonb) AS r(name text, subject text, version integer)
        ON CONFLICT DO NOTHING
      ), schema_id AS (
-       SELECT id FROM new_schema
+       SELECT id, guid FROM new_schema
        UNION ALL
-       SELECT s.id FROM charter_schemas s, subject_lock WHERE held AND s.fingerprint = $11 AND NOT EXISTS (SELECT 1 FROM new_schema)
+       SELECT s.id, s.guid FROM charter_schemas s, subject_lock WHERE held AND s.fingerprint = $11 AND NOT EXISTS (SELECT 1 FROM new_schema)
      )`
      }, new_version AS (
        INSERT INTO charter_versions (subject, version, schema_id, semver, metadata, rule_set, examples)
@@ -125,7 +143,7 @@ export async function writeRegistration(db: SqlExecutor, schema: SchemaToStore |
        INSERT INTO charter_audit (principal, action, subject, detail)
        SELECT $7, $8, $1, $9::jsonb || jsonb_build_object('id', schema_id) FROM new_version
      )
-     SELECT schema_id AS id FROM new_version`,
+     SELECT new_version.schema_id AS id, schema_id.guid FROM new_version JOIN schema_id ON schema_id.id = new_version.schema_id`,
     [
       row.subject,
       row.version,
@@ -137,10 +155,10 @@ export async function writeRegistration(db: SqlExecutor, schema: SchemaToStore |
       row.audit.action,
       JSON.stringify(row.audit.detail),
       subjectLockKey(row.subject),
-      ...(known ? [schema.id] : [schema.fingerprint, schema.text, JSON.stringify(schema.references)]),
+      ...(known ? [schema.id] : [schema.fingerprint, schema.text, JSON.stringify(schema.references), guidOf(schema.fingerprint)]),
     ],
   );
-  return rows[0]?.id;
+  return rows[0];
 }
 
 const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.stringify(value));

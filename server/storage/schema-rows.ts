@@ -1,32 +1,42 @@
-import type { SchemaReference, StoredSchema } from '../registry/model.js';
+import type { RuleSet } from '../../core/migrate/index.js';
+import type { SchemaReference, StoredSchema, VersionMetadata } from '../registry/model.js';
+import { guidOf } from '../registry/schema-identity.js';
 import { advancePastImportedId, nextFreeSchemaId } from './schema-ids.js';
 import type { SqlExecutor } from './sql-driver.js';
 
 interface SchemaRow {
   id: number;
+  guid: string;
   schema_text: string;
   refs: SchemaReference[];
+  metadata: VersionMetadata | null;
+  rule_set: RuleSet | null;
 }
+
+const schemaColumns = 'id, guid, schema_text, refs, metadata, rule_set';
 
 const toSchema = (row: SchemaRow): StoredSchema => ({
   id: row.id,
+  guid: row.guid,
   schemaType: 'JSON',
   schema: row.schema_text,
   references: row.refs ?? [],
+  ...(row.metadata ? { metadata: row.metadata } : {}),
+  ...(row.rule_set ? { ruleSet: row.rule_set } : {}),
 });
 
 export async function findSchemaById(db: SqlExecutor, id: number): Promise<StoredSchema | undefined> {
-  const { rows } = await db.query<SchemaRow>('SELECT id, schema_text, refs FROM charter_schemas WHERE id = $1', [id]);
+  const { rows } = await db.query<SchemaRow>(`SELECT ${schemaColumns} FROM charter_schemas WHERE id = $1`, [id]);
   return rows[0] && toSchema(rows[0]);
 }
 
 export async function findSchemasByIds(db: SqlExecutor, ids: readonly number[]): Promise<StoredSchema[]> {
-  const { rows } = await db.query<SchemaRow>('SELECT id, schema_text, refs FROM charter_schemas WHERE id = ANY($1::int[])', [ids]);
+  const { rows } = await db.query<SchemaRow>(`SELECT ${schemaColumns} FROM charter_schemas WHERE id = ANY($1::int[])`, [ids]);
   return rows.map(toSchema);
 }
 
 export async function findSchemaByFingerprint(db: SqlExecutor, fingerprint: string): Promise<StoredSchema | undefined> {
-  const { rows } = await db.query<SchemaRow>('SELECT id, schema_text, refs FROM charter_schemas WHERE fingerprint = $1', [fingerprint]);
+  const { rows } = await db.query<SchemaRow>(`SELECT ${schemaColumns} FROM charter_schemas WHERE fingerprint = $1`, [fingerprint]);
   return rows[0] && toSchema(rows[0]);
 }
 
@@ -36,13 +46,21 @@ export async function findSchemaByFingerprint(db: SqlExecutor, fingerprint: stri
  */
 export async function ensureSchema(
   db: SqlExecutor,
-  schema: { fingerprint: string; text: string; references: SchemaReference[]; id?: number },
+  schema: { fingerprint: string; text: string; references: readonly SchemaReference[]; metadata?: VersionMetadata; ruleSet?: RuleSet; id?: number },
 ): Promise<number> {
   const inserted = await db.query<{ id: number }>(
-    `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs)
-     VALUES (COALESCE($4::integer, ${nextFreeSchemaId}), $1, $2, $3::jsonb)
+    `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs, metadata, rule_set, guid)
+     VALUES (COALESCE($4::integer, ${nextFreeSchemaId}), $1, $2, $3::jsonb, $5::jsonb, $6::jsonb, $7::uuid)
      ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
-    [schema.fingerprint, schema.text, JSON.stringify(schema.references), schema.id ?? null],
+    [
+      schema.fingerprint,
+      schema.text,
+      JSON.stringify(schema.references),
+      schema.id ?? null,
+      schema.metadata ? JSON.stringify(schema.metadata) : null,
+      schema.ruleSet ? JSON.stringify(schema.ruleSet) : null,
+      guidOf(schema.fingerprint),
+    ],
   );
   if (inserted.rows[0]) {
     for (const ref of schema.references) {
@@ -69,4 +87,15 @@ export async function referencingSchemaIds(db: SqlExecutor, subject: string, ver
     [subject, version],
   );
   return rows.map((row) => row.schema_id);
+}
+
+/** Ids carrying a GUID that some subject version (live or soft-deleted) uses, highest first. */
+export async function schemaIdsByGuid(db: SqlExecutor, guid: string): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT s.id FROM charter_schemas s
+     WHERE s.guid = $1::uuid AND EXISTS (SELECT 1 FROM charter_versions v WHERE v.schema_id = s.id)
+     ORDER BY s.id DESC`,
+    [guid],
+  );
+  return rows.map((row) => row.id);
 }

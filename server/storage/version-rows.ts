@@ -7,6 +7,7 @@ interface VersionRow {
   version: number;
   semver: string;
   schema_id: number;
+  guid: string;
   schema_text: string;
   refs: SchemaReference[];
   metadata: VersionMetadata | null;
@@ -16,15 +17,16 @@ interface VersionRow {
   created_at: Date | string;
 }
 
-const selectVersion = `
-  SELECT v.subject, v.version, v.semver, v.schema_id, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at
-  FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id`;
+const selectColumns = 'v.subject, v.version, v.semver, v.schema_id, s.guid, s.schema_text, s.refs, v.metadata, v.rule_set, v.examples, v.deleted, v.created_at';
+const selectFrom = 'FROM charter_versions v JOIN charter_schemas s ON s.id = v.schema_id';
+const selectVersion = `SELECT ${selectColumns} ${selectFrom}`;
 
 const toVersion = (row: VersionRow): StoredVersion => ({
   subject: row.subject,
   version: row.version,
   semver: row.semver,
   id: row.schema_id,
+  guid: row.guid,
   schemaType: 'JSON',
   schema: row.schema_text,
   references: row.refs ?? [],
@@ -58,15 +60,50 @@ export async function versionsOfSchema(db: SqlExecutor, id: number, includeDelet
   return rows.map(toVersion);
 }
 
-export async function listSubjects(db: SqlExecutor, options: { prefix?: string; includeDeleted?: boolean }): Promise<string[]> {
+/**
+ * SQL matching `column` against the prefix in $1 (none: every subject). Confluent's context
+ * wildcard `:*:` matches in every context: `:*:orders` finds `orders` and `:.team-a:orders-value`.
+ */
+function subjectPrefixMatch(column: string): string {
+  return `($1::text IS NULL OR starts_with(${column}, $1::text)
+    OR (starts_with($1::text, ':*:') AND starts_with(regexp_replace(${column}, '^:\.[^:]*:', ''), substr($1::text, 4))))`;
+}
+
+/**
+ * Subject names, sorted. A subject counts as deleted when every version of it is soft-deleted:
+ * `deletedOnly` lists just those, `includeDeleted` lists them with the live ones.
+ */
+export async function listSubjects(db: SqlExecutor, options: { prefix?: string; includeDeleted?: boolean; deletedOnly?: boolean }): Promise<string[]> {
+  const having = options.deletedOnly ? 'HAVING bool_and(deleted)' : options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)';
   const { rows } = await db.query<{ subject: string }>(
     `SELECT subject FROM charter_versions
-     WHERE ($1::text IS NULL OR starts_with(subject, $1::text))
-     GROUP BY subject ${options.includeDeleted ? '' : 'HAVING bool_or(NOT deleted)'}
+     WHERE ${subjectPrefixMatch('subject')}
+     GROUP BY subject ${having}
      ORDER BY subject`,
     [options.prefix ?? null],
   );
   return rows.map((row) => row.subject);
+}
+
+/**
+ * `GET /schemas`: versions of every subject under a prefix, by subject then version; with
+ * `latestOnly` the newest (live, unless deleted ones are asked for) of each subject. Paged in SQL.
+ */
+export async function listSchemaVersions(
+  db: SqlExecutor,
+  options: { prefix?: string; includeDeleted: boolean; latestOnly: boolean; offset: number; limit?: number },
+): Promise<StoredVersion[]> {
+  const filter = `WHERE ${subjectPrefixMatch('v.subject')} AND ($2::boolean OR NOT v.deleted)`;
+  const versions = options.latestOnly
+    ? `SELECT * FROM (SELECT DISTINCT ON (v.subject) ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version DESC) latest ORDER BY subject`
+    : `SELECT ${selectColumns} ${selectFrom} ${filter} ORDER BY v.subject, v.version`;
+  const { rows } = await db.query<VersionRow>(`${versions} OFFSET $3 LIMIT $4`, [
+    options.prefix ?? null,
+    options.includeDeleted,
+    options.offset,
+    options.limit ?? null,
+  ]);
+  return rows.map(toVersion);
 }
 
 /**
@@ -90,3 +127,12 @@ export async function hardDeleteVersions(tx: SqlExecutor, subject: string, versi
   await tx.query('DELETE FROM charter_versions WHERE subject = $1 AND version = ANY($2::int[])', [subject, versions]);
 }
 
+
+/** Contexts other than the default one that some subject (live or soft-deleted) is qualified with. */
+export async function listContexts(db: SqlExecutor): Promise<string[]> {
+  const { rows } = await db.query<{ context: string }>(
+    `SELECT DISTINCT substring(subject from '^:(\\.[^:]+):') AS context FROM charter_versions
+     WHERE subject LIKE ':.%:%' ORDER BY context`,
+  );
+  return rows.map((row) => row.context).filter((context) => context !== '.' && context !== null);
+}

@@ -46,7 +46,7 @@ describe('config and mode, Confluent semantics', () => {
   it('imports a schema with its id and version in IMPORT mode', async () => {
     expect((await api('PUT', '/mode/import.Test', { mode: 'IMPORT' })).body).toEqual({ mode: 'IMPORT' });
     const imported = await api('POST', '/subjects/import.Test/versions', register(orderPlacedV1, { id: 9000, version: 4, semver: '1.3.0' }));
-    expect(imported.body).toEqual({ id: 9000, version: 4, semver: '1.3.0' });
+    expect(imported.body).toEqual({ id: 9000, version: 4, guid: expect.any(String), semver: '1.3.0' });
     expect((await api('GET', '/schemas/ids/9000')).body.schema).toBe(JSON.stringify(orderPlacedV1));
     await api('DELETE', '/mode/import.Test');
     const next = await api('POST', '/subjects/other.Test/versions', register({ type: 'boolean' }));

@@ -14,7 +14,7 @@ describe('registering and reading subjects', () => {
   it('registers a first version as 1.0.0 and reads it back by number, latest and semver', async () => {
     const created = await api('POST', '/subjects/order.OrderPlaced/versions', register(orderPlacedV1));
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ id: expect.any(Number), version: 1, semver: '1.0.0' });
+    expect(created.body).toEqual({ id: expect.any(Number), version: 1, guid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), semver: '1.0.0' });
     expect(created.headers.get('content-type')).toContain('application/vnd.schemaregistry.v1+json');
 
     for (const selector of ['1', 'latest', '1.0.0']) {
@@ -24,6 +24,7 @@ describe('registering and reading subjects', () => {
         subject: 'order.OrderPlaced',
         version: 1,
         id: created.body.id,
+        guid: created.body.guid,
         semver: '1.0.0',
         schemaType: 'JSON',
         schema: JSON.stringify(orderPlacedV1),
@@ -52,7 +53,7 @@ describe('registering and reading subjects', () => {
     const other = await api('POST', '/subjects/orders-value/versions', register(orderPlacedV1));
     expect(other.body.id).toBe(first.body.id);
     expect((await api('GET', `/schemas/ids/${first.body.id}/subjects`)).body).toEqual(['order.OrderPlaced', 'orders-value']);
-    expect((await api('GET', `/schemas/ids/${first.body.id}`)).body).toEqual({ schemaType: 'JSON', schema: JSON.stringify(orderPlacedV1) });
+    expect((await api('GET', `/schemas/ids/${first.body.id}`)).body).toEqual({ schemaType: 'JSON', schema: JSON.stringify(orderPlacedV1), guid: first.body.guid });
   });
 
   it('answers POST /subjects/{s} with the version a schema is registered as, and 40403 otherwise', async () => {

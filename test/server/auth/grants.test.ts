@@ -14,8 +14,13 @@ describe('role grants', () => {
     for (const text of ['writer', 'reader:order.*', 'admin:orders-value']) expect(formatGrant(parseGrant(text))).toBe(text);
   });
 
+  it('read a context-qualified pattern after the role', () => {
+    expect(parseGrant('writer::.team-a:*')).toEqual({ role: 'writer', scope: { kind: 'prefix', prefix: ':.team-a:' } });
+    expect(parseGrant('reader::.team-a:orders')).toEqual({ role: 'reader', scope: { kind: 'exact', subject: ':.team-a:orders' } });
+  });
+
   it('refuse anything else rather than guess', () => {
-    for (const text of ['owner', 'constructor', 'toString:order.*', 'writer:', 'writer:a*b', 'writer:**', 'writer:a:b', '']) expect(() => parseGrant(text)).toThrow();
+    for (const text of ['owner', 'constructor', 'toString:order.*', 'writer:', 'writer:a*b', 'writer:**', 'writer:a:b', 'writer::team:x', 'writer::.a:b:c', '']) expect(() => parseGrant(text)).toThrow();
   });
 
   it('reach a subject exactly when it starts with the prefix, for the role and every role below it', () => {
