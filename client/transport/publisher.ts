@@ -36,8 +36,12 @@ export class Publisher {
     return envelope;
   }
 
-  /** Publishes an envelope already encoded (for instance one read from an outbox). */
+  /**
+   * Publishes an envelope already encoded (for instance one read from an outbox). Its `eventId` is
+   * the broker's de-duplication id, so publishing the same envelope again (a retry after a timeout,
+   * a relay restarted mid-batch) delivers it once.
+   */
   async publishEnvelope(envelope: Envelope): Promise<void> {
-    await this.transport.publish(envelope.schema.subject, this.codec.serialize(envelope, this.format));
+    await this.transport.publish(envelope.schema.subject, this.codec.serialize(envelope, this.format), { messageId: envelope.eventId });
   }
 }
