@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { MemoryBus, RegistryClient, type Envelope } from '../client/index.js';
 import { pushContracts } from '../flows/contracts/push-contracts.js';
-import { EventStore, openEventDatabase, type EventDatabaseOptions } from '../flows/event-store/index.js';
+import { EventStore, logStart, openEventDatabase, type EventDatabaseOptions } from '../flows/event-store/index.js';
 import { OrderConfirmedV1Event, OrderPlacedV2Event } from '../flows/generated/index.js';
 import { orderStreamId } from '../flows/order/index.js';
 import { FlowSystem, startEmbeddedRegistry } from '../flows/runtime/index.js';
@@ -85,13 +85,14 @@ async function storeCases(): Promise<void> {
     await pool(batches.slice(0, 200), 8, (s) => store.readStream(s));
     console.log(`  read stream of 10 events, 8 readers  ${rate(Math.min(200, batches.length), performance.now() - t)} streams`);
     t = performance.now();
-    let after = 0;
+    let after = logStart;
     let read = 0;
     for (;;) {
       const page = await store.readAll({ after, limit: 500 });
       if (page.length === 0) break;
       read += page.length;
-      after = page[page.length - 1].globalPosition;
+      const last = page[page.length - 1];
+      after = { transactionId: last.transactionId, position: last.globalPosition };
     }
     console.log(`  read all, pages of 500               ${rate(read, performance.now() - t)} events`);
   } finally {

@@ -56,3 +56,5 @@ export { NatsTransport, type NatsTransportOptions } from './transport/nats-trans
 export { Publisher, type PublisherOptions } from './transport/publisher.js';
 export { Subscriber, type SubscriberOptions, type SubscriberErrorContext, type SubscriberAction, type EventHandler } from './transport/subscriber.js';
 export { deadLetter, deadLetterSubject, deadLetterHeaders, describeError, type DeadLetterCause } from './transport/dead-letter.js';
+
+export { Outbox, OutboxRelay, Inbox, outboxSchema, inboxSchema, outboxChannel, type OutboxRelayOptions, type PublishEnvelope, type InboxOutcome, type SqlDatabase } from './outbox/index.js';

@@ -80,7 +80,7 @@ export async function placeOrders({ system, narrator, runTag }: StoryContext): P
   narrator.chapter('A payment fails and the saga compensates');
   narrator.say(`${id(3)}: the card processor declines cust-mallory. Nobody coordinates; each service reacts:`);
   for (const event of trail.about(id(3))) narrator.detail(`${event.metadata.source?.toString().padEnd(18)} ${describeEvent(event)}`);
-  narrator.say(`keyboard stock is back to ${system.inventory.available('keyboard')}: the reservation was released.`);
+  narrator.say(`keyboard stock is back to ${await system.inventory.available('keyboard')}: the reservation was released.`);
   const correlations = new Set(trail.about(id(3)).map((e) => e.metadata.correlationId));
   narrator.say(`All ${trail.about(id(3)).length} events share one correlation id (${[...correlations][0]}).`);
   return orders.map((o) => o.orderId);
@@ -114,7 +114,7 @@ export async function orchestrate({ system, narrator, runTag }: StoryContext): P
     system.inventory.goOffline();
     return result;
   };
-  const outcome = await system.orchestrator().execute({
+  const outcome = await (await system.orchestrator()).execute({
     orderId,
     command: { type: 'PlaceOrder', orderId, customerId: 'cust-ada', items: [{ productId: 'lamp', quantity: 1, unitPrice: 35 }], region: 'eu-west' },
   });
@@ -147,7 +147,7 @@ export async function showReadModelAndMetrics({ system, narrator }: StoryContext
   if (!same) throw new Error('the rebuilt read model differs');
 
   narrator.chapter('Metrics: revenue per region in one-minute windows of event time');
-  const analytics = system.analytics({ windowMs: 60_000, publisher: system.publisher });
+  const analytics = await system.analytics({ windowMs: 60_000 });
   await analytics.catchUp();
   await analytics.flush();
   for (const output of analytics.outputs) {
@@ -158,6 +158,6 @@ export async function showReadModelAndMetrics({ system, narrator }: StoryContext
       narrator.say(`HIGH-VALUE CUSTOMER ${output.data.customerId}: ${money(output.data.totalRevenue)} over ${output.data.totalOrders} orders (at ${output.data.detectedAt})`);
     }
   }
-  narrator.say(`Top customers: ${analytics.metrics.topCustomers(3).map((c) => `${c.customerId} ${money(c.revenue)}`).join(', ')}`);
+  narrator.say(`Top customers: ${(await analytics.metrics()).topCustomers(3).map((c) => `${c.customerId} ${money(c.revenue)}`).join(', ')}`);
   narrator.say('Windows come from event timestamps, so replaying the store gives these same figures.');
 }

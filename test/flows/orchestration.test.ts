@@ -53,9 +53,10 @@ describe('the orchestrated OrderProcessingSaga', () => {
     it('keeps compensating past a compensation that fails, and records the failure as data', async () => {
       calls.length = 0;
       const recorded: unknown[] = [];
-      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'throws'), step('c', 'throws')], async (f) => void recorded.push(f));
+      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'throws'), step('c', 'throws')], async (f) => void recorded.push(f), { compensationAttempts: 3, compensationBackoffMs: 1 });
       const outcome = await saga.execute({ orderId: 'o' });
-      expect(calls).toEqual(['run a', 'run b', 'run c', 'undo b', 'undo a']);
+      // b's compensation is retried (3 attempts) before it is parked; a's still runs.
+      expect(calls).toEqual(['run a', 'run b', 'run c', 'undo b', 'undo b', 'undo b', 'undo a']);
       const failure = { orderId: 'o', failedStep: 'c', reason: 'c exploded', compensated: ['a'], compensationFailures: [{ step: 'b', reason: 'b cannot be undone' }] };
       expect(outcome).toEqual({ status: 'failed', ...failure });
       expect(recorded).toEqual([failure]);
@@ -74,18 +75,18 @@ describe('the orchestrated OrderProcessingSaga', () => {
 
     it('places, reserves, charges, confirms and ships an order', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
-      const outcome = await system.orchestrator().execute({ orderId: 'o_orch', command: place('o_orch') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_orch', command: place('o_orch') });
       expect(outcome).toEqual({ status: 'completed', steps: ['place-order', 'reserve-inventory', 'process-payment', 'confirm-order', 'ship-order'] });
       expect(await system.orders.get('o_orch')).toMatchObject({ status: 'shipped', trackingNumber: 'TRK00000001' });
-      expect(system.inventory.available('sku_monitor')).toBe(2);
+      expect(await system.inventory.available('sku_monitor')).toBe(2);
     });
 
     it('when payment is declined, releases the stock and cancels the order, and records OrderProcessingFailed', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway: fakePaymentGateway({ declineCustomers: ['cust_broke'] }) });
-      const outcome = await system.orchestrator().execute({ orderId: 'o_declined', command: place('o_declined', 'cust_broke') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_declined', command: place('o_declined', 'cust_broke') });
       expect(outcome).toMatchObject({ status: 'failed', failedStep: 'process-payment', reason: 'card declined', compensated: ['reserve-inventory', 'place-order'], compensationFailures: [] });
       expect(await system.orders.get('o_declined')).toMatchObject({ status: 'cancelled', cancelReason: 'process-payment failed: card declined' });
-      expect(system.inventory.available('sku_monitor')).toBe(3);
+      expect(await system.inventory.available('sku_monitor')).toBe(3);
       const [recorded] = await system.store.readStream(processingStreamId('o_declined'));
       expect(recorded.schema).toMatchObject({ subject: 'order.OrderProcessingFailed', version: '1.0.0' });
     });
@@ -94,7 +95,7 @@ describe('the orchestrated OrderProcessingSaga', () => {
       const gateway = fakePaymentGateway();
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
       system.shipping.carriersUnavailable();
-      const saga = system.orchestrator();
+      const saga = await system.orchestrator();
       // The warehouse goes down after reserving, before compensation reaches it.
       const reserve = system.inventory.reserve.bind(system.inventory);
       system.inventory.reserve = async (...args) => {
@@ -121,7 +122,7 @@ describe('the orchestrated OrderProcessingSaga', () => {
     it('refuses to place the same order twice and compensates nothing', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
       await system.orders.handle(place('o_twice'));
-      const outcome = await system.orchestrator().execute({ orderId: 'o_twice', command: place('o_twice') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_twice', command: place('o_twice') });
       expect(outcome).toMatchObject({ status: 'failed', failedStep: 'place-order', compensated: [], compensationFailures: [] });
       expect((await system.orders.get('o_twice')).status).toBe('placed');
     });
