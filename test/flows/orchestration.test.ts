@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrder } from '../../flows/order/index.js';
 import type { FlowSystem } from '../../flows/runtime/index.js';
-import { fakePaymentGateway, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
+import { fakePaymentGateway, memorySagaStore, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
 import type { TestRegistry } from '../support/registry.js';
 import { registryWithContracts, startLocalFlowSystem } from './support/flow-world.js';
 
@@ -60,6 +60,50 @@ describe('the orchestrated OrderProcessingSaga', () => {
       const failure = { orderId: 'o', failedStep: 'c', reason: 'c exploded', compensated: ['a'], compensationFailures: [{ step: 'b', reason: 'b cannot be undone' }] };
       expect(outcome).toEqual({ status: 'failed', ...failure });
       expect(recorded).toEqual([failure]);
+    });
+    it('treats a step that does not answer by its deadline as failed, and compensates', async () => {
+      calls.length = 0;
+      const hanging: SagaStep<{ orderId: string }> = { name: 'slow', run: () => new Promise(() => undefined) };
+      const saga = new OrderProcessingSaga([step('a'), hanging, step('c')], async () => undefined, { stepTimeoutMs: 50 });
+      const outcome = await saga.execute({ orderId: 'o' });
+      expect(outcome).toMatchObject({ status: 'failed', failedStep: 'slow', reason: 'step slow did not answer within 50 ms', compensated: ['a'] });
+      expect(calls).toEqual(['run a', 'undo a']);
+    });
+
+    it('retries a failing compensation with backoff until it succeeds', async () => {
+      let undoAttempts = 0;
+      const flaky: SagaStep<{ orderId: string }> = {
+        name: 'flaky',
+        run: async () => stepDone,
+        async compensate() {
+          undoAttempts += 1;
+          if (undoAttempts < 3) throw new Error('refund service busy');
+        },
+      };
+      const saga = new OrderProcessingSaga([flaky, step('b', 'no')], async () => undefined, { compensationAttempts: 5, compensationBackoffMs: 1 });
+      expect(await saga.execute({ orderId: 'o' })).toMatchObject({ status: 'failed', compensated: ['flaky'], compensationFailures: [] });
+      expect(undoAttempts).toBe(3);
+    });
+
+    it('resumes an unfinished saga from its stored progress after the process died', async () => {
+      calls.length = 0;
+      const store = memorySagaStore<{ orderId: string }>();
+      let dies = true;
+      // The process dies while saving the progress after step b: b ran, but the store still says "next: b".
+      const dying = { ...store, save: async (record: Parameters<typeof store.save>[0]) => {
+        if (dies && record.nextStep === 2) {
+          dies = false;
+          throw new Error('process killed');
+        }
+        return store.save(record);
+      } };
+      await expect(new OrderProcessingSaga([step('a'), step('b'), step('c')], async () => undefined, { store: dying }).execute({ orderId: 'o' })).rejects.toThrow('process killed');
+      expect((await store.unfinished()).map((r) => [r.status, r.nextStep])).toEqual([['running', 1]]);
+      const restarted = new OrderProcessingSaga([step('a'), step('b'), step('c')], async () => undefined, { store });
+      expect(await restarted.resume()).toEqual([{ status: 'completed', steps: ['a', 'b', 'c'] }]);
+      // a ran once; b twice (steps are idempotent); nothing is left unfinished.
+      expect(calls).toEqual(['run a', 'run b', 'run b', 'run c']);
+      expect(await store.unfinished()).toEqual([]);
     });
   });
 

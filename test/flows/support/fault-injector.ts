@@ -31,6 +31,8 @@ export class FaultInjector {
   constructor(
     readonly seed: number,
     private readonly probability: number,
+    /** Per-kind probabilities where the default would rarely fire. */
+    private readonly overrides: Partial<Record<FaultKind, number>> = {},
   ) {
     this.state = seed >>> 0;
   }
@@ -44,7 +46,7 @@ export class FaultInjector {
   }
 
   hit(kind: FaultKind): boolean {
-    if (!this.enabled || this.random() >= this.probability) return false;
+    if (!this.enabled || this.random() >= (this.overrides[kind] ?? this.probability)) return false;
     this.count(kind);
     return true;
   }
