@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Generated validators import the package's runtime entry; in tests it is the source file.
+    alias: { 'charter/runtime': fileURLToPath(new URL('./core/schema/runtime.ts', import.meta.url)) },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>
   migrate: () => import('./migrate.js'),
   client: () => import('./client.js'),
   codegen: () => import('./codegen.js'),
+  cli: () => import('./cli.js'),
   flows: () => import('./flows.js'),
   soak: () => import('./soak.js'),
   ui: () => import('./ui.js'),

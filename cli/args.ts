@@ -27,6 +27,7 @@ export function parseFlags<O extends Options>(argv: string[], options: O, help: 
  */
 const environmentDefaults: Record<string, { variable: string; unlessGiven: string[] }> = {
   registry: { variable: 'CHARTER_REGISTRY', unlessGiven: ['against'] },
+  ca: { variable: 'CHARTER_CA', unlessGiven: [] },
 };
 
 function applyEnvironmentDefaults(values: Record<string, unknown>, options: Options): void {
@@ -54,5 +55,5 @@ export function flag(values: Record<string, unknown>, name: string): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `--registry` is shared by every command that talks to a registry. */
-export const registryOption = { registry: { type: 'string' } } as const;
+/** `--registry` (and `--ca FILE`, extra trusted certificates for https) are shared by every command that talks to a registry. */
+export const registryOption = { registry: { type: 'string' }, ca: { type: 'string' } } as const;

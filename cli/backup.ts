@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { RuleSet, SchemaReference } from '../client/index.js';
+import type { ConsumerGroup, RuleSet, SchemaReference } from '../client/index.js';
 import { parseJson } from '../codegen/contracts/parse-json.js';
 import { UsageError } from './usage-error.js';
 
@@ -12,6 +12,8 @@ export interface BackupVersion {
   references?: SchemaReference[];
   metadata?: { properties?: Record<string, string>; [key: string]: unknown };
   ruleSet?: RuleSet;
+  /** The example events the version was registered with (the gate and the console read them). */
+  examples?: unknown[];
 }
 
 export interface BackupSubject {
@@ -29,6 +31,8 @@ export interface Backup {
   registry: string;
   config: Record<string, unknown>;
   subjects: BackupSubject[];
+  /** Declared consumer groups: `check --registry` and the console judge changes against them. */
+  consumers?: ConsumerGroup[];
 }
 
 /** Reads and shape-checks an export file; anything else is a usage error naming the file. */
@@ -42,6 +46,10 @@ export async function readBackup(file: string): Promise<Backup> {
   }
   backup.subjects.forEach((s, i) => {
     if (typeof s?.subject !== 'string' || !Array.isArray(s.versions)) throw new UsageError(`${file}: subjects[${i}] must be {subject, versions: [...]}`);
+  });
+  if (backup.consumers !== undefined && !Array.isArray(backup.consumers)) throw new UsageError(`${file}: "consumers" must be a list of {group, subjects}`);
+  backup.consumers?.forEach((c, i) => {
+    if (typeof c?.group !== 'string' || c.subjects === null || typeof c.subjects !== 'object') throw new UsageError(`${file}: consumers[${i}] must be {group, subjects: {...}}`);
   });
   return backup as Backup;
 }

@@ -7,7 +7,7 @@ import { checkFolder } from './check/check-folder.js';
 import { hasErrors } from './check/finding.js';
 import { formats, isFormat } from './check/formats.js';
 import { gitBaseline } from './check/git-baseline.js';
-import { registryBaseline } from './check/registry-baseline.js';
+import { registryGate } from './check/registry-gate.js';
 import { versionChecks } from './check/version-checks.js';
 import { out } from './output.js';
 import { openRegistry } from './registry.js';
@@ -17,7 +17,10 @@ export const checkHelp = `charter check DIR [--registry URL | --against GIT_REF 
 
 The CI gate. Compares the contracts folder with what is published (a live registry, the folder at a
 git ref, or a 'charter export' file; with none, every version of the folder is checked against its
-predecessors in the folder) and checks every new or changed version:
+predecessors in the folder, as a push to an empty registry would be) and checks every new or changed
+version with the registry's own policy (core/policy) and rule verification (generated samples and
+examples, the registry's limits). With --registry the registry also dry-runs the new versions, so
+the answer is what 'charter push' would do; push runs this same gate first.
 ${versionChecks.map((c) => `  ${c.name.padEnd(30)} ${c.summary}`).join('\n')}
   ${'published-version-unchanged'.padEnd(30)} versions already published keep their content
 
@@ -37,13 +40,17 @@ export async function check(argv: string[]): Promise<number> {
   if (url !== undefined && against !== undefined) throw new UsageError(`pass --registry or --against, not both\n\n${checkHelp}`);
 
   const folder = await loadContracts(dir);
-  let baseline: Baseline;
-  if (url !== undefined) baseline = await registryBaseline(openRegistry(url), folder);
-  else if (against === undefined) baseline = emptyBaseline('the folder itself');
-  else if (extname(against) === '.json') baseline = await backupBaseline(against);
-  else baseline = await gitBaseline(dir, against);
-
-  const report = await checkFolder(dir, folder, baseline);
+  let report;
+  if (url !== undefined) {
+    // The registry also judges the new versions itself (a dry run): what push would do, exactly.
+    report = (await registryGate(openRegistry(url, flag(values, 'ca')), dir, folder)).report;
+  } else {
+    let baseline: Baseline;
+    if (against === undefined) baseline = emptyBaseline('the folder itself');
+    else if (extname(against) === '.json') baseline = await backupBaseline(against);
+    else baseline = await gitBaseline(dir, against);
+    report = await checkFolder(dir, folder, baseline);
+  }
   out(formats[format](report));
   return hasErrors(report) ? 1 : 0;
 }

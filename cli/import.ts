@@ -1,4 +1,4 @@
-import { parseFlags, registryOption, requireFlag } from './args.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
 import { readBackup, type Backup } from './backup.js';
 import { out } from './output.js';
 import { openRegistry, type CliRegistry } from './registry.js';
@@ -8,8 +8,8 @@ import { UsageError } from './usage-error.js';
 export const importHelp = `charter import backup.json --registry URL
 
 Restores an export: switches the registry to IMPORT mode (with force), registers every version with
-its id, version and semver preserved, restores the global and per-subject config, and switches the
-registry back to READWRITE, even when a registration fails.`;
+its id, version, semver, rules and examples preserved, switches the registry back to READWRITE (even
+when a registration fails), then restores the global and per-subject config and the consumer groups.`;
 
 const enc = encodeURIComponent;
 
@@ -23,8 +23,8 @@ export async function importBackup(registry: CliRegistry, backup: Backup): Promi
   await http.request('PUT', '/mode?force=true', { mode: 'IMPORT' });
   try {
     for (const { subject, v } of all) {
-      const { version, id, semver, schema, references, metadata, ruleSet } = v;
-      await http.request('POST', `/subjects/${enc(subject)}/versions`, { schemaType: 'JSON', schema, id, version, semver, references, metadata, ruleSet });
+      const { version, id, semver, schema, references, metadata, ruleSet, examples } = v;
+      await http.request('POST', `/subjects/${enc(subject)}/versions`, { schemaType: 'JSON', schema, id, version, semver, references, metadata, ruleSet, examples });
     }
   } finally {
     await http.request('PUT', '/mode', { mode: 'READWRITE' });
@@ -33,13 +33,14 @@ export async function importBackup(registry: CliRegistry, backup: Backup): Promi
   // way a half-finished import leaves the target's config untouched.
   await http.request('PUT', '/config', writableConfig(backup.config ?? {}));
   for (const s of backup.subjects) if (s.config) await http.request('PUT', `/config/${enc(s.subject)}`, writableConfig(s.config));
+  for (const { group, subjects } of backup.consumers ?? []) await registry.client.setConsumer(group, subjects);
   return all.length;
 }
 
 /** `charter import`. */
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, importHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', importHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', importHelp), flag(values, 'ca'));
   if (positionals[0] === undefined) throw new UsageError(`name the export file to import\n\n${importHelp}`);
   const backup = await readBackup(positionals[0]);
   const count = await importBackup(registry, backup);

@@ -1,42 +1,84 @@
 import { RegistryError } from '../core/errors/index.js';
-import { config, configHelp, consumers, consumersHelp, mode, modeHelp, subjects, subjectsHelp } from './admin/index.js';
-import { check, checkHelp } from './check.js';
-import { codegen, codegenHelp } from './codegen.js';
-import { exportCommand, exportHelp } from './export.js';
-import { importCommand, importHelp } from './import.js';
-import { init, initHelp } from './init.js';
-import { keys, keysHelp } from './keys.js';
 import { packageVersion } from './package-version.js';
-import { pull, pullHelp } from './pull.js';
-import { push, pushHelp } from './push.js';
-import { serve, serveHelp } from './serve.js';
-import { upcast, upcastHelp } from './upcast.js';
-import { validate, validateHelp } from './validate.js';
 import { UsageError } from './usage-error.js';
 
-interface Command {
-  summary: string;
+/** A command's help text and entry point, loaded only when that command runs. */
+interface CommandModule {
   help: string;
   run(argv: string[]): Promise<number>;
 }
 
-/** The `charter` commands; each returns its exit code (0 ok, 1 violations found, 2 usage or infrastructure). */
+interface Command {
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+/**
+ * The `charter` commands; each returns its exit code (0 ok, 1 violations found, 2 usage or
+ * infrastructure). Modules load lazily: `charter validate` need not load the server, PGlite and
+ * fastify, which would cost most of its start-up time.
+ */
 export const commands: Record<string, Command> = {
-  serve: { summary: 'Run the registry (PGlite by default, PostgreSQL with --database-url)', help: serveHelp, run: serve },
-  init: { summary: 'Write an example contracts folder', help: initHelp, run: init },
-  check: { summary: 'The CI gate: check new or changed versions against a registry, git ref or export', help: checkHelp, run: check },
-  push: { summary: 'Register what is new in a contracts folder', help: pushHelp, run: push },
-  pull: { summary: 'Write a registry back into a contracts folder', help: pullHelp, run: pull },
-  codegen: { summary: 'Generate TypeScript from a contracts folder or a registry (--check for drift)', help: codegenHelp, run: codegen },
-  validate: { summary: 'Validate NDJSON events against a subject version', help: validateHelp, run: validate },
-  upcast: { summary: 'Migrate NDJSON events between two versions of a subject', help: upcastHelp, run: upcast },
-  export: { summary: 'Write every subject, version and config as JSON to stdout', help: exportHelp, run: exportCommand },
-  import: { summary: 'Restore an export, ids and versions preserved', help: importHelp, run: importCommand },
-  subjects: { summary: 'List, show and delete subjects', help: subjectsHelp, run: subjects },
-  config: { summary: 'Read and change compatibility settings, global or per subject', help: configHelp, run: config },
-  mode: { summary: 'Read and change the registry mode (READWRITE, READONLY, IMPORT), global or per subject', help: modeHelp, run: mode },
-  consumers: { summary: 'List, declare and remove consumer groups and the versions they read', help: consumersHelp, run: consumers },
-  keys: { summary: 'Create, list and revoke API keys in an auth file', help: keysHelp, run: keys },
+  serve: {
+    summary: 'Run the registry (PGlite by default, PostgreSQL with --database-url)',
+    load: () => import('./serve.js').then((m) => ({ help: m.serveHelp, run: m.serve })),
+  },
+  init: {
+    summary: 'Write an example contracts folder',
+    load: () => import('./init.js').then((m) => ({ help: m.initHelp, run: m.init })),
+  },
+  check: {
+    summary: 'The CI gate: check new or changed versions against a registry, git ref or export',
+    load: () => import('./check.js').then((m) => ({ help: m.checkHelp, run: m.check })),
+  },
+  push: {
+    summary: 'Register what is new in a contracts folder',
+    load: () => import('./push.js').then((m) => ({ help: m.pushHelp, run: m.push })),
+  },
+  pull: {
+    summary: 'Write a registry back into a contracts folder',
+    load: () => import('./pull.js').then((m) => ({ help: m.pullHelp, run: m.pull })),
+  },
+  codegen: {
+    summary: 'Generate TypeScript from a contracts folder or a registry (--check for drift)',
+    load: () => import('./codegen.js').then((m) => ({ help: m.codegenHelp, run: m.codegen })),
+  },
+  validate: {
+    summary: 'Validate NDJSON events against a subject version',
+    load: () => import('./validate.js').then((m) => ({ help: m.validateHelp, run: m.validate })),
+  },
+  upcast: {
+    summary: 'Migrate NDJSON events between two versions of a subject',
+    load: () => import('./upcast.js').then((m) => ({ help: m.upcastHelp, run: m.upcast })),
+  },
+  export: {
+    summary: 'Write every subject, version and config as JSON to stdout',
+    load: () => import('./export.js').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
+  },
+  import: {
+    summary: 'Restore an export, ids and versions preserved',
+    load: () => import('./import.js').then((m) => ({ help: m.importHelp, run: m.importCommand })),
+  },
+  subjects: {
+    summary: 'List, show and delete subjects',
+    load: () => import('./admin/index.js').then((m) => ({ help: m.subjectsHelp, run: m.subjects })),
+  },
+  config: {
+    summary: 'Read and change compatibility settings, global or per subject',
+    load: () => import('./admin/index.js').then((m) => ({ help: m.configHelp, run: m.config })),
+  },
+  mode: {
+    summary: 'Read and change the registry mode (READWRITE, READONLY, IMPORT), global or per subject',
+    load: () => import('./admin/index.js').then((m) => ({ help: m.modeHelp, run: m.mode })),
+  },
+  consumers: {
+    summary: 'List, declare and remove consumer groups and the versions they read',
+    load: () => import('./admin/index.js').then((m) => ({ help: m.consumersHelp, run: m.consumers })),
+  },
+  keys: {
+    summary: 'Create, list and revoke API keys in an auth file',
+    load: () => import('./keys.js').then((m) => ({ help: m.keysHelp, run: m.keys })),
+  },
 };
 
 const usage = () => `Usage: charter <command> [options]
@@ -62,12 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`charter: unknown command '${name}'\n\n${usage()}\n`);
     return 2;
   }
+  const loaded = await command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.help}\n`);
+    process.stdout.write(`${loaded.help}\n`);
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await loaded.run(rest);
   } catch (error) {
     const message = error instanceof UsageError || error instanceof RegistryError ? error.message : `${(error as Error).message ?? error}`;
     process.stderr.write(`charter ${name}: ${message}\n`);

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
-import semver from 'semver';
-import { SubjectNotFoundError, type RuleSet, type SemverEntry } from '../client/index.js';
-import { loadContracts, type ContractSubject, type ContractVersion } from '../codegen/index.js';
-import { RegistryError } from '../core/errors/index.js';
-import { canonicalJson } from '../core/schema/canonical.js';
-import { parseFlags, registryOption, requireFlag } from './args.js';
-import { checkFolder } from './check/check-folder.js';
-import { emptyBaseline } from './check/baseline.js';
+import { SubjectNotFoundError } from '../client/index.js';
+import { loadContracts } from '../codegen/index.js';
+import { flag, parseFlags, registryOption, requireFlag } from './args.js';
+import { hasErrors } from './check/finding.js';
 import { formats } from './check/formats.js';
+import { batchBody, isRefusal, registryGate, refusedSemver } from './check/registry-gate.js';
+import type { SubjectPlan } from './check/push-plan.js';
 import { err, out } from './output.js';
 import { openRegistry, type CliRegistry } from './registry.js';
 import { UsageError } from './usage-error.js';
@@ -15,87 +12,97 @@ import { UsageError } from './usage-error.js';
 export const pushHelp = `charter push DIR --registry URL
 
 Registers what is new in a contracts folder, per subject in semver order, with its declared semver,
-migration rules (<semver>.upgrade.jsonata / .downgrade.jsonata) and valid example events. A
-subject.json compatibility level is set on the registry before the subject's first new version.
-The folder is checked offline first (as 'charter check DIR' does); if that finds a problem nothing
-is registered. Versions already registered with the same schema are reported as unchanged.`;
+migration rules (<semver>.upgrade.jsonata / .downgrade.jsonata), valid example events and the
+subject.json settings (compatibility, compatibilityGroup, requireMigration).
+
+All or nothing: first the whole folder is checked exactly as 'charter check DIR --registry URL'
+does (the offline checks against the registry's versions, then a dry run of every subject's new
+versions on the registry itself); if anything would be refused, nothing is registered. Then each
+subject's new versions and settings are written in one transaction: a subject is never left
+half-pushed. If the registry changes or fails in between, push stops and says exactly which
+subjects were registered and which were not. Versions already registered are reported unchanged.`;
 
 const enc = encodeURIComponent;
 
 /** `charter push`: exit 0 when everything is registered or unchanged, 1 when something was refused. */
 export async function push(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, registryOption, pushHelp, 1);
-  const registry = openRegistry(requireFlag(values, 'registry', pushHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', pushHelp), flag(values, 'ca'));
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError(`name the contracts folder to push\n\n${pushHelp}`);
   const folder = await loadContracts(dir);
 
-  // 1. The offline gate: a folder that fails check registers nothing, not even its good versions.
-  const report = await checkFolder(dir, folder, emptyBaseline('the folder itself'));
-  if (report.findings.some((f) => f.severity === 'error')) {
+  // 1. The gate, as `check --registry` runs it: a folder that fails it registers nothing at all.
+  const { report, plan } = await registryGate(registry, dir, folder);
+  if (hasErrors(report)) {
     out(formats.text(report));
-    err(`Nothing was registered: fix the problems above, then push again.`);
+    err('Nothing was registered: fix the problems above, then push again.');
     return 1;
   }
-  // 2. Register, subject by subject; a refusal stops that subject (later versions build on it).
-  let refused = false;
-  for (const subject of folder.subjects) refused = !(await pushSubject(registry, dir, subject)) || refused;
-  return refused ? 1 : 0;
-}
-
-async function pushSubject(registry: CliRegistry, dir: string, contract: ContractSubject): Promise<boolean> {
-  const { client } = registry;
-  const { subject } = contract;
-  const registered = await semversOf(registry, subject);
-  const fresh = contract.versions.filter((v) => !registered.has(v.semver));
-  for (const v of contract.versions.filter((v) => registered.has(v.semver))) {
-    const existing = await client.getVersion(subject, v.semver);
-    if (canonicalJson(JSON.parse(existing.schema)) !== canonicalJson(v.schema)) {
-      out(`${subject} ${v.semver}  REFUSED  ${join(dir, v.schemaFile)} differs from the registered ${v.semver} (version ${existing.version}); registered versions are immutable, publish the change as a new semver`);
-      return false;
-    }
-    out(`${subject} ${v.semver}  unchanged`);
-  }
-  if (fresh.length > 0) await applySettings(registry, contract);
-  for (const v of fresh.sort((a, b) => semver.compare(a.semver, b.semver))) {
+  // 2. Write, one subject per transaction. Every subject passed its dry run, so a failure here
+  //    means the registry changed or failed since: stop, and say what is and is not registered.
+  const done: string[] = [];
+  for (const subject of plan) {
+    for (const semver of subject.registered) out(`${subject.subject} ${semver}  unchanged`);
+    if (subject.fresh.length === 0) continue;
     try {
-      const result = await client.register(subject, registerBody(v));
-      out(`${subject} ${v.semver}  registered (id ${result.id}, version ${result.version})`);
+      await writeSubject(registry, subject);
+      done.push(subject.subject);
     } catch (error) {
-      if (!(error instanceof RegistryError) || error.status >= 500) throw error;
-      out(`${subject} ${v.semver}  REFUSED  ${join(dir, v.schemaFile)}: ${error.message}`);
-      return false;
+      await reportFailure(registry, plan, subject, done, error);
+      return 1;
     }
   }
-  return true;
+  return 0;
 }
 
-function registerBody(v: ContractVersion) {
-  return {
-    schema: v.schema as object,
-    semver: v.semver,
-    ...(v.ruleSet ? { ruleSet: v.ruleSet as RuleSet } : {}),
-    ...(v.examples?.valid.length ? { examples: v.examples.valid } : {}),
-  };
+async function writeSubject({ http }: CliRegistry, plan: SubjectPlan): Promise<void> {
+  const answer = await http.request<{ results: Array<{ id: number; version: number; semver: string; created: boolean }> }>(
+    'POST',
+    `/subjects/${enc(plan.subject)}/versions/batch`,
+    batchBody(plan),
+  );
+  if (plan.config) out(`${plan.subject}  config set: ${Object.entries(plan.config).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  for (const r of answer.results) {
+    out(r.created ? `${plan.subject} ${r.semver}  registered (id ${r.id}, version ${r.version})` : `${plan.subject} ${r.semver}  unchanged`);
+  }
 }
 
-async function semversOf({ client }: CliRegistry, subject: string): Promise<Set<string>> {
+/**
+ * A write failed after every dry run passed. The subject's batch is one transaction, so it is
+ * either wholly registered or not at all; when the answer was lost, the registry is asked which.
+ */
+async function reportFailure(registry: CliRegistry, plan: SubjectPlan[], failed: SubjectPlan, done: string[], error: unknown): Promise<void> {
+  const reason = isRefusal(error)
+    ? `${failed.subject} ${refusedSemver(failed, error)}  REFUSED  ${error.message} (the registry changed since the dry run)`
+    : `${failed.subject}  FAILED  ${(error as Error).message ?? error}`;
+  out(reason);
+  const landed = await wasWritten(registry, failed).catch(() => undefined);
+  const fate =
+    landed === undefined
+      ? `unknown (the registry cannot be asked: run 'charter check --registry' when it is back)`
+      : landed
+        ? 'registered in full (the answer was lost, the write was not)'
+        : 'not registered (nothing of it was written)';
+  const pending = plan.filter((p) => p.fresh.length > 0 && p !== failed && !done.includes(p.subject)).map((p) => p.subject);
+  if (landed) done.push(failed.subject);
+  err(
+    [
+      `Push stopped at ${failed.subject}: ${fate}.`,
+      `Registered by this push: ${done.length ? done.join(', ') : 'nothing'}.`,
+      `Not registered: ${[...(landed ? [] : [failed.subject]), ...pending].join(', ') || 'nothing'}.`,
+      'Each subject is all or nothing; push again once the cause is fixed, and only what is missing is registered.',
+    ].join('\n'),
+  );
+}
+
+/** Whether every new version of the subject is now registered (the batch is all or nothing). */
+async function wasWritten({ client }: CliRegistry, plan: SubjectPlan): Promise<boolean> {
   try {
-    return new Set((await client.getSemvers(subject)).map((e: SemverEntry) => e.semver));
+    const semvers = new Set((await client.getSemvers(plan.subject)).map((e) => e.semver));
+    return plan.fresh.every((v) => semvers.has(v.semver));
   } catch (error) {
-    if (error instanceof SubjectNotFoundError) return new Set();
+    if (error instanceof SubjectNotFoundError) return false;
     throw error;
   }
-}
-
-/** subject.json settings the registry enforces, written only when they differ from what is in effect. */
-async function applySettings({ http }: CliRegistry, contract: ContractSubject): Promise<void> {
-  const { compatibility, compatibilityGroup, requireMigration } = contract.settings;
-  const wanted: Record<string, unknown> = { compatibility: compatibility?.toUpperCase(), compatibilityGroup, requireMigration };
-  const current = await http.request<Record<string, unknown>>('GET', `/config/${enc(contract.subject)}?defaultToGlobal=true`);
-  const inEffect: Record<string, unknown> = { ...current, compatibility: current.compatibilityLevel ?? current.compatibility };
-  const update = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== undefined && value !== inEffect[key]));
-  if (Object.keys(update).length === 0) return;
-  await http.request('PUT', `/config/${enc(contract.subject)}`, update);
-  out(`${contract.subject}  config set: ${Object.entries(update).map(([k, v]) => `${k}=${v}`).join(', ')}`);
 }

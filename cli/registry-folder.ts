@@ -1,41 +1,57 @@
 import semver from 'semver';
 import type { RegistryClient, SubjectVersion } from '../client/index.js';
-import type { ContractFolder, ContractSubject, ContractVersion, MigrationRule } from '../codegen/index.js';
+import type { ContractFolder, ContractSubject, ContractVersion, MigrationRule, SubjectSettings } from '../codegen/index.js';
 import type { JsonSchema } from '../core/schema/types.js';
 import { ruleFor } from '../core/migrate/index.js';
-import { SubjectNotFoundError } from '../client/index.js';
-import { RegistryError } from '../core/errors/index.js';
 
 /**
  * Reads subjects from a live registry into the contracts-folder model, the inverse of `push`:
  * a version's UPGRADE rule becomes `<semver>.upgrade.jsonata`, its DOWNGRADE rule
- * `<semver>.downgrade.jsonata`, and a subject-level compatibility becomes `subject.json`.
- * Example events are not served back by the registry, so a pulled folder has none.
+ * `<semver>.downgrade.jsonata`, the examples it was registered with `<semver>.examples.json`, and
+ * `subject.json` holds every setting `check` needs — the level in effect (the subject's own or the
+ * global one: a folder must not silently change meaning when the global level changes), the
+ * compatibility group, requireMigration, and the owner and description of the latest version.
  */
 export async function readRegistryFolder(client: RegistryClient, only?: string[]): Promise<ContractFolder> {
   const subjects = only ?? (await client.getSubjects()).sort();
   const result: ContractSubject[] = [];
   for (const subject of subjects) {
     const numbers = await client.getVersions(subject);
+    const found: SubjectVersion[] = [];
+    for (const n of numbers) found.push(await client.getVersion(subject, n));
     const versions: ContractVersion[] = [];
-    for (const n of numbers) versions.push(toContractVersion(await client.getVersion(subject, n)));
+    for (const v of found) versions.push({ ...toContractVersion(v), ...(await examplesOf(client, v)) });
     versions.sort((a, b) => semver.compare(a.semver, b.semver));
-    const compatibility = await subjectCompatibility(client, subject);
-    result.push({ subject, settings: compatibility ? { compatibility } : {}, versions });
+    const latest = found.reduce<SubjectVersion | undefined>((a, b) => (a && a.version > b.version ? a : b), undefined);
+    result.push({ subject, settings: { ...(await subjectSettings(client, subject)), ...catalogueFields(latest) }, versions });
   }
   return { subjects: result };
 }
 
-/** The subject's own compatibility level, or undefined when it follows the global one. */
-export async function subjectCompatibility(client: RegistryClient, subject: string): Promise<string | undefined> {
-  try {
-    const config = await client.getConfig(subject);
-    return config.compatibilityLevel ?? config.compatibility;
-  } catch (error) {
-    // Confluent answers 40408 (or 40401 on older servers) when the subject has no config of its own.
-    if (error instanceof SubjectNotFoundError || (error instanceof RegistryError && error.code === 'SUBJECT_CONFIG_NOT_FOUND')) return undefined;
-    throw error;
-  }
+/** The registry-enforced settings in effect for a subject, in `subject.json` form. */
+async function subjectSettings(client: RegistryClient, subject: string): Promise<SubjectSettings> {
+  // A subject's own config holds only the fields set on it; the rest come from the global config.
+  const config = { ...(await client.getConfig()), ...(await client.getConfig(subject, true)) };
+  const settings: SubjectSettings = {};
+  const level = config.compatibilityLevel ?? config.compatibility;
+  if (level) settings.compatibility = level;
+  if (typeof config.compatibilityGroup === 'string') settings.compatibilityGroup = config.compatibilityGroup;
+  if (typeof config.requireMigration === 'boolean') settings.requireMigration = config.requireMigration;
+  return settings;
+}
+
+/** Owner and description travel as metadata properties on each version (Confluent's data-contract convention). */
+function catalogueFields(latest: SubjectVersion | undefined): SubjectSettings {
+  const properties = latest?.metadata?.properties ?? {};
+  return {
+    ...(properties.owner ? { owner: properties.owner } : {}),
+    ...(properties.description ? { description: properties.description } : {}),
+  };
+}
+
+async function examplesOf(client: RegistryClient, v: SubjectVersion): Promise<Pick<ContractVersion, 'examples'>> {
+  const valid = await client.getExamples(v.subject, v.version);
+  return valid.length > 0 ? { examples: { valid, invalid: [] } } : {};
 }
 
 function toContractVersion(found: SubjectVersion): ContractVersion {

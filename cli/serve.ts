@@ -29,6 +29,7 @@ export async function serve(argv: string[]): Promise<number> {
   const server = await startServer(config, { version: await packageVersion() });
   const store = config.store.kind === 'postgres' ? `PostgreSQL ${server.db.location}` : `PGlite at ${server.db.location}`;
   process.stdout.write(`Charter registry ${await packageVersion()} listening on ${server.url}\nData: ${store}\n`);
+  for (const warning of server.warnings) process.stderr.write(`Warning: ${warning}\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`${signal}: draining requests and closing the store…\n`);

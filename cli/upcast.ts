@@ -1,14 +1,14 @@
-import { RegistryError } from '../core/errors/index.js';
+import { eachEventLine } from './event-lines.js';
+import { asEnvelope, describeFailure, localCodec, resolveRef } from './local-codec.js';
 import { flag, parseFlags, registryOption, requireFlag } from './args.js';
-import { err, out } from './output.js';
-import { parseLine, readLines } from './read-lines.js';
 import { openRegistry } from './registry.js';
 
 export const upcastHelp = `charter upcast --registry URL --subject S --from 1.0.0 --to 2.0.0 [--input events.ndjson] < events.ndjson
 
-Migrates each line (one JSON event of version --from) to version --to through the registry's
-migration rules and writes the results to stdout, one per line. A line that cannot be migrated is
-reported on stderr with its line number and skipped; the exit code is then 1.`;
+Migrates each line (one JSON event of version --from) to version --to with the subject's migration
+rules and writes the results to stdout, one per line. The rules are fetched once and run locally,
+by the SDK's migration code. A line that cannot be migrated is reported on stderr with its line
+number and reason and skipped; the exit code is then 1.`;
 
 const options = {
   ...registryOption,
@@ -21,27 +21,16 @@ const options = {
 /** `charter upcast` (and downcast: --to may be lower than --from). */
 export async function upcast(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, options, upcastHelp);
-  const { client } = openRegistry(requireFlag(values, 'registry', upcastHelp));
+  const registry = openRegistry(requireFlag(values, 'registry', upcastHelp), flag(values, 'ca'));
   const subject = requireFlag(values, 'subject', upcastHelp);
-  const from = requireFlag(values, 'from', upcastHelp);
-  const to = requireFlag(values, 'to', upcastHelp);
-  let failed = 0;
-  for await (const line of readLines(flag(values, 'input'))) {
-    const parsed = parseLine(line);
-    if (!parsed.ok) {
-      failed++;
-      err(parsed.message);
-      continue;
-    }
-    try {
-      const result = await client.upcast(subject, parsed.event, from, to);
-      out(JSON.stringify(result.event));
-    } catch (error) {
-      // A 4xx is about this event (or the versions asked for); 5xx and network failures stop the run.
-      if (!(error instanceof RegistryError) || error.status >= 500) throw error;
-      failed++;
-      err(`line ${line.line}: ${error.message}`);
-    }
-  }
+  // Versions may be given as numbers or semvers; the envelope and the accepted range need semvers.
+  const from = await resolveRef(registry, subject, requireFlag(values, 'from', upcastHelp));
+  const to = await resolveRef(registry, subject, requireFlag(values, 'to', upcastHelp));
+  const codec = localCodec(registry);
+  const accept = `=${to.version}`;
+  const { failed } = await eachEventLine(flag(values, 'input'), 'migrated', async (event) => {
+    const result = await codec.decode(asEnvelope(from, event), { accept });
+    return result.ok ? { ok: true, output: JSON.stringify(result.event.data) } : { ok: false, message: describeFailure(result) };
+  });
   return failed > 0 ? 1 : 0;
 }

@@ -29,6 +29,7 @@ export type {
   ValidationResult,
   ConsumerGroup,
   ReaderDeclaration,
+  RegistryConfig,
 } from './registry/types.js';
 
 export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';

@@ -35,7 +35,18 @@ export interface ConformanceReport {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const defaultCorpusDir = resolve(repoRoot, '../shared/conformance/confluent');
+/** `shared/conformance/confluent` beside the repository or beside one of its parents (worktrees sit deeper). */
+export const defaultCorpusDir = findCorpus(repoRoot);
+
+function findCorpus(start: string): string {
+  let dir = start;
+  for (let i = 0; i < 4; i++) {
+    const candidate = resolve(dir, '../shared/conformance/confluent');
+    if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return resolve(start, '../shared/conformance/confluent');
+}
 
 interface CorpusCase {
   description: string;

@@ -4,11 +4,14 @@ import { installAuth, installRateLimit, type Authenticator } from './auth/index.
 import { registerErrorHandling } from './http/error-handler.js';
 import { timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import { limitBodyDepth } from './http/body-depth.js';
+import { refuseUnstorableText } from './http/storable-text.js';
+import { capValidationReports } from './http/capped-errors.js';
 import { frameworkErrors } from './http/framework-errors.js';
 import { createMetrics, instrumentRequests, type ServerMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { RegistryContext } from './registry/context.js';
 import { SchemaCache } from './registry/schema-cache.js';
+import { poolValidators } from './registry/pool-validators.js';
 import { CompilePool, sharedCompilePool } from './compile-pool/index.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
@@ -34,6 +37,8 @@ export interface AppOptions {
   auth?: Authenticator;
   /** Requests per minute per principal (per IP when anonymous). */
   rateLimit?: number;
+  /** With auth: failed or missing credentials per client address a minute before 429 (default 30). */
+  authFailureLimit?: number;
   /** PEM certificate and key: the app serves HTTPS. */
   https?: { cert: string | Buffer; key: string | Buffer };
   /** Client timeouts (defaults in http/timeouts.ts): slow clients are cut off, never waited on. */
@@ -86,7 +91,7 @@ export function buildApp(options: AppOptions): CharterApp {
   const ownCompiler = options.compileWorkers === undefined ? undefined : new CompilePool({ size: options.compileWorkers });
   if (ownCompiler) app.addHook('onClose', () => ownCompiler.close());
   const compiler = ownCompiler ?? sharedCompilePool();
-  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(), compiler };
+  const ctx: RegistryContext = { db: options.db, schemas: new SchemaCache(undefined, poolValidators(compiler)), compiler };
   const metrics = createMetrics();
   const routes: CharterApp['routes'] = [];
   app.addHook('onRoute', (route) => {
@@ -94,13 +99,15 @@ export function buildApp(options: AppOptions): CharterApp {
   });
   registerJsonBodies(app);
   limitBodyDepth(app);
+  refuseUnstorableText(app);
+  capValidationReports(app);
   registerErrorHandling(app, { bodyLimit, onRefusal: (error) => metrics.refusals.inc({ code: String(error.errorCode) }) });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
   });
   redirectBrowsersToConsole(app);
   // Before any route: fastify binds hooks to routes as they are added.
-  if (options.auth) installAuth(app, ctx, options.auth);
+  if (options.auth) installAuth(app, ctx, options.auth, { failuresPerMinute: options.authFailureLimit });
   if (options.rateLimit) installRateLimit(app, options.rateLimit);
   instrumentRequests(app, metrics);
   const openapi = buildOpenApiDocument(options.version ?? '0.0.0');

@@ -14,6 +14,8 @@ export interface ServerConfig {
   tls?: { certFile: string; keyFile: string };
   /** Requests per minute per principal (per IP when anonymous); off when absent. */
   rateLimit?: number;
+  /** With auth on: failed or missing credentials per client address a minute before it gets 429 (default 30). */
+  authFailureLimit?: number;
   /** Worker threads that compile registered schemas; 0 compiles on the event loop. Default: cores − 1 (1–4). */
   compileWorkers?: number;
 }
@@ -36,6 +38,7 @@ export const settings = [
   { flag: 'tls-cert', env: 'CHARTER_TLS_CERT', help: 'PEM certificate file; serve HTTPS (with --tls-key)', fallback: '' },
   { flag: 'tls-key', env: 'CHARTER_TLS_KEY', help: 'PEM private key file for --tls-cert', fallback: '' },
   { flag: 'rate-limit', env: 'CHARTER_RATE_LIMIT', help: 'Requests per minute per principal; 0 is off', fallback: '0' },
+  { flag: 'auth-failure-limit', env: 'CHARTER_AUTH_FAILURE_LIMIT', help: 'Failed authentications per client address a minute before 429 (auth on)', fallback: '30' },
   { flag: 'compile-workers', env: 'CHARTER_COMPILE_WORKERS', help: 'Threads compiling new schemas; 0 uses the event loop (default: cores − 1, 1–4)', fallback: '' },
 ] as const;
 
@@ -62,6 +65,8 @@ export function loadServerConfig(flags: Partial<Record<SettingName, string | boo
     : { kind: 'pglite', ...(memory ? {} : { dataDir: value('data-dir') }) };
   const rateLimit = Number(value('rate-limit'));
   if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new RegistryError('BAD_REQUEST', `--rate-limit must be a whole number of requests per minute (0 is off)`);
+  const authFailureLimit = Number(value('auth-failure-limit'));
+  if (!Number.isInteger(authFailureLimit) || authFailureLimit < 1) throw new RegistryError('BAD_REQUEST', `--auth-failure-limit must be a whole number of at least 1`);
   const compileWorkers = value('compile-workers') === '' ? undefined : Number(value('compile-workers'));
   if (compileWorkers !== undefined && (!Number.isInteger(compileWorkers) || compileWorkers < 0 || compileWorkers > 64)) {
     throw new RegistryError('BAD_REQUEST', `--compile-workers must be a whole number from 0 to 64, not '${value('compile-workers')}'`);
@@ -77,6 +82,7 @@ export function loadServerConfig(flags: Partial<Record<SettingName, string | boo
     ...(value('auth-file') ? { authFile: value('auth-file') } : {}),
     ...(certFile ? { tls: { certFile, keyFile } } : {}),
     ...(rateLimit > 0 ? { rateLimit } : {}),
+    authFailureLimit,
     ...(compileWorkers !== undefined ? { compileWorkers } : {}),
   };
 }

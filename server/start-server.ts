@@ -2,12 +2,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { buildApp, type CharterApp } from './app.js';
 import { Authenticator } from './auth/index.js';
 import type { ServerConfig } from './config.js';
+import { unsafeSettings } from './unsafe-settings.js';
 import { openStore } from './storage/open-store.js';
 import type { SqlDriver } from './storage/sql-driver.js';
 
 export interface RunningServer extends CharterApp {
   url: string;
   db: SqlDriver;
+  /** Unsafe settings found at start-up (also logged at warn): `charter serve` prints them. */
+  warnings: string[];
   /** Stops accepting requests, drains those in flight, then closes the store. */
   close(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export async function startServer(config: ServerConfig, options: { version?: str
     ...(auth ? { auth } : {}),
     ...(https ? { https } : {}),
     ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
+    ...(config.authFailureLimit ? { authFailureLimit: config.authFailureLimit } : {}),
     ...(config.compileWorkers !== undefined ? { compileWorkers: config.compileWorkers } : {}),
     logger:
       config.logLevel === 'silent'
@@ -42,10 +46,13 @@ export async function startServer(config: ServerConfig, options: { version?: str
   }
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const warnings = unsafeSettings(config);
+  for (const warning of warnings) built.app.log.warn(warning);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     ...built,
     db,
+    warnings,
     url: `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
       await built.app.close();

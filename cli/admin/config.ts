@@ -1,4 +1,4 @@
-import { parseFlags, registryOption, requireFlag } from '../args.js';
+import { flag, parseFlags, registryOption, requireFlag } from '../args.js';
 import { openRegistry } from '../registry.js';
 import { UsageError } from '../usage-error.js';
 import { printJson } from './render.js';
@@ -12,7 +12,7 @@ const actions: Record<string, Action> = {
     summary: "the global config, or a subject's own (--default-to-global: what is in effect for it)",
     async run(argv) {
       const { values, positionals } = parseFlags(argv, options, configHelp, 1);
-      const { http } = openRegistry(requireFlag(values, 'registry', configHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', configHelp), flag(values, 'ca'));
       const subject = positionals[0];
       const query = subject !== undefined && values['default-to-global'] ? '?defaultToGlobal=true' : '';
       printJson(await http.request('GET', `${settingsPath('/config', subject)}${query}`));
@@ -25,7 +25,7 @@ const actions: Record<string, Action> = {
       const { values, positionals } = parseFlags(argv, registryOption, configHelp, 64);
       const { subject, settings } = subjectAndSettings(positionals, configHelp);
       if (Object.keys(settings).length === 0) throw new UsageError(`name at least one setting as key=value\n\n${configHelp}`);
-      const { http } = openRegistry(requireFlag(values, 'registry', configHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', configHelp), flag(values, 'ca'));
       printJson(await http.request('PUT', settingsPath('/config', subject), settings));
       return 0;
     },

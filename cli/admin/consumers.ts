@@ -1,4 +1,4 @@
-import { parseFlags, registryOption, requireFlag } from '../args.js';
+import { flag, parseFlags, registryOption, requireFlag } from '../args.js';
 import { out } from '../output.js';
 import { openRegistry } from '../registry.js';
 import { UsageError } from '../usage-error.js';
@@ -18,7 +18,7 @@ const actions: Record<string, Action> = {
     summary: 'every consumer group you may see, with the subjects and semver ranges it reads (--json)',
     async run(argv) {
       const { values } = parseFlags(argv, listOptions, consumersHelp);
-      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp), flag(values, 'ca'));
       const groups = await http.request<Group[]>('GET', '/consumers');
       if (values.json) printJson(groups);
       else printTable(['group', 'subject', 'range'], groups.flatMap((g) => Object.entries(g.subjects).map(([subject, range]) => [g.group, subject, range])));
@@ -32,7 +32,7 @@ const actions: Record<string, Action> = {
       const [group, ...pairs] = positionals;
       if (group === undefined || pairs.length === 0) throw new UsageError(`name the group and at least one SUBJECT=RANGE\n\n${consumersHelp}`);
       const subjects = Object.fromEntries(pairs.map((pair) => splitPair(pair)));
-      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp), flag(values, 'ca'));
       const saved = await http.request<Group>('PUT', `/consumers/${enc(group)}`, subjects);
       out(`Consumer group ${saved.group} reads ${Object.entries(saved.subjects).map(([s, r]) => `${s} ${r}`).join(', ')}`);
       return 0;
@@ -43,7 +43,7 @@ const actions: Record<string, Action> = {
     async run(argv) {
       const { values, positionals } = parseFlags(argv, registryOption, consumersHelp, 1);
       if (positionals[0] === undefined) throw new UsageError(`name the group\n\n${consumersHelp}`);
-      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', consumersHelp), flag(values, 'ca'));
       await http.request('DELETE', `/consumers/${enc(positionals[0])}`);
       out(`Removed consumer group ${positionals[0]}`);
       return 0;

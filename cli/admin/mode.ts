@@ -1,4 +1,4 @@
-import { parseFlags, registryOption, requireFlag } from '../args.js';
+import { flag, parseFlags, registryOption, requireFlag } from '../args.js';
 import { openRegistry } from '../registry.js';
 import { UsageError } from '../usage-error.js';
 import { printJson } from './render.js';
@@ -13,7 +13,7 @@ const actions: Record<string, Action> = {
     summary: "the global mode, or a subject's own",
     async run(argv) {
       const { values, positionals } = parseFlags(argv, registryOption, modeHelp, 1);
-      const { http } = openRegistry(requireFlag(values, 'registry', modeHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', modeHelp), flag(values, 'ca'));
       printJson(await http.request('GET', settingsPath('/mode', positionals[0])));
       return 0;
     },
@@ -25,7 +25,7 @@ const actions: Record<string, Action> = {
       const mode = positionals.at(-1);
       if (mode === undefined || !MODES.includes(mode)) throw new UsageError(`name the mode last (${MODES.join(', ')})\n\n${modeHelp}`);
       const subject = positionals.length === 2 ? positionals[0] : undefined;
-      const { http } = openRegistry(requireFlag(values, 'registry', modeHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', modeHelp), flag(values, 'ca'));
       printJson(await http.request('PUT', `${settingsPath('/mode', subject)}${values.force ? '?force=true' : ''}`, { mode }));
       return 0;
     },

@@ -23,7 +23,7 @@ const actions: Record<string, Action> = {
     summary: 'subjects, one per line (--prefix P, --deleted to include soft-deleted ones, --json)',
     async run(argv) {
       const { values } = parseFlags(argv, listOptions, subjectsHelp);
-      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp), flag(values, 'ca'));
       const query = new URLSearchParams();
       if (flag(values, 'prefix')) query.set('subjectPrefix', flag(values, 'prefix')!);
       if (values.deleted) query.set('deleted', 'true');
@@ -38,7 +38,7 @@ const actions: Record<string, Action> = {
     async run(argv) {
       const { values, positionals } = parseFlags(argv, showOptions, subjectsHelp, 1);
       const subject = subjectArgument(positionals);
-      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp), flag(values, 'ca'));
       const versions = await http.request<SemverRow[]>('GET', `/subjects/${enc(subject)}/semvers`);
       const config = await subjectConfig(http, subject);
       const mode = await ownMode(http, subject);
@@ -60,7 +60,7 @@ const actions: Record<string, Action> = {
     async run(argv) {
       const { values, positionals } = parseFlags(argv, deleteOptions, subjectsHelp, 1);
       const subject = subjectArgument(positionals);
-      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp));
+      const { http } = openRegistry(requireFlag(values, 'registry', subjectsHelp), flag(values, 'ca'));
       const version = flag(values, 'version');
       const path = version === undefined ? `/subjects/${enc(subject)}` : `/subjects/${enc(subject)}/versions/${enc(version)}`;
       const deleted = await http.request<number[] | number>('DELETE', `${path}${values.permanent ? '?permanent=true' : ''}`);

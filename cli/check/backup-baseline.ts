@@ -13,6 +13,9 @@ export async function backupBaseline(file: string): Promise<Baseline> {
     baseline.subjects.set(s.subject, {
       compatibility: (config.compatibilityLevel ?? config.compatibility) as string | undefined,
       requireMigration: config.requireMigration as boolean | undefined,
+      compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
+      compatibilityGroup: config.compatibilityGroup as string | undefined,
+      settings: config,
       versions: s.versions.map((v) => ({ semver: v.semver, schema: JSON.parse(v.schema) as JsonSchema, ruleSet: v.ruleSet as RuleSet | undefined })),
     });
   }

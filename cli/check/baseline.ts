@@ -12,7 +12,12 @@ export interface BaselineVersion {
 
 export interface BaselineSubject {
   compatibility?: string;
+  compatibilityPolicy?: 'STRICT' | 'LENIENT';
+  compatibilityGroup?: string;
   requireMigration?: boolean;
+  /** The registry's config in effect for the subject, as `GET /config/{s}?defaultToGlobal=true` answers it. */
+  settings?: Record<string, unknown>;
+  /** Oldest first, in the order they were registered. */
   versions: BaselineVersion[];
 }
 
@@ -46,6 +51,7 @@ export function baselineFromFolder(folder: ContractFolder, source: string): Base
     baseline.subjects.set(s.subject, {
       compatibility: s.settings.compatibility,
       requireMigration: s.settings.requireMigration,
+      compatibilityGroup: s.settings.compatibilityGroup,
       versions: s.versions.map(({ semver, schema, ruleSet, examples }) => ({ semver, schema, ruleSet, examples })),
     });
   }

@@ -6,8 +6,10 @@ import { ruleFor, type RuleSet } from '../../core/migrate/index.js';
 import { canonicalJson } from '../../core/schema/canonical.js';
 import type { Baseline, BaselineSubject } from './baseline.js';
 import type { CheckReport, Finding } from './finding.js';
-import type { CheckedVersion, VersionContext } from './version-context.js';
+import type { CheckConfig, CheckedVersion, VersionContext } from './version-context.js';
+import { compatibilityLevels, type CompatibilityLevel } from '../../core/compat/index.js';
 import { versionChecks } from './version-checks.js';
+import { UsageError } from '../usage-error.js';
 
 /**
  * The gate: compares a contracts folder with a baseline and runs every version check on each
@@ -27,25 +29,29 @@ export async function checkFolder(dir: string, folder: ContractFolder, baseline:
         hint: 'deleting the file does not delete the version; restore it so the folder stays the record of what is published',
       });
     }
-    const base = {
-      dir,
-      subject: subject.subject,
-      level: (subject.settings.compatibility ?? published?.compatibility ?? 'BACKWARD').toUpperCase(),
-      requireMigration: subject.settings.requireMigration ?? published?.requireMigration ?? true,
-      readers: baseline.readers.get(subject.subject) ?? [],
-    };
-    for (const v of subject.versions) {
+    const config = configOf(subject, published);
+    const base = { dir, subject: subject.subject, level: config.compatibilityLevel, config, readers: baseline.readers.get(subject.subject) ?? [] };
+    // What the registry holds when push reaches each new version: the baseline's versions in their
+    // registration order, then the folder's new ones in semver order (push's order).
+    const live: CheckedVersion[] = (published?.versions ?? []).map((p) => (changed.has(p.semver) ? p : merged.find((m) => m.semver === p.semver)!));
+    for (const v of [...subject.versions].sort((a, b) => semver.compare(a.semver, b.semver))) {
       if (publishedSemvers.has(v.semver) && !changed.has(v.semver)) continue;
       const file = join(dir, v.schemaFile);
+      const version = merged.find((m) => m.semver === v.semver)!;
+      report.checked.push({ subject: subject.subject, semver: v.semver, file });
+      if (changed.has(v.semver)) {
+        report.findings.push(changedFinding({ ...base, version, previous: [], live, schemaText: '' }, file, baseline.source));
+        continue;
+      }
       const ctx: VersionContext = {
         ...base,
-        version: merged.find((m) => m.semver === v.semver)!,
+        version,
         previous: merged.filter((m) => semver.lt(m.semver, v.semver)),
+        live: [...live],
         schemaText: await readFile(file, 'utf8').catch(() => ''),
       };
-      report.checked.push({ subject: subject.subject, semver: v.semver, file });
-      if (changed.has(v.semver)) report.findings.push(changedFinding(ctx, file, baseline.source));
       report.findings.push(...(await runChecks(ctx)));
+      live.push(version);
     }
   }
   return report;
@@ -83,10 +89,24 @@ function fingerprint(v: { schema: unknown; ruleSet?: RuleSet }): string {
 }
 
 function changedFinding(ctx: VersionContext, file: string, source: string): Finding {
-  const next = semver.inc(ctx.previous.concat(ctx.version).at(-1)!.semver, 'patch');
+  const next = semver.inc(ctx.live.at(-1)?.semver ?? ctx.version.semver, 'patch');
   return {
     check: 'published-version-unchanged', severity: 'error', subject: ctx.subject, semver: ctx.version.semver, file,
     message: `${ctx.version.semver} is already published in ${source} with different content; published versions are immutable`,
     hint: `revert ${file} (and its rules), and publish the change as a new version (e.g. ${next} or higher, as the change requires)`,
+  };
+}
+
+/** The settings push leaves on the registry: subject.json over what the baseline has, over the registry's defaults. */
+function configOf(subject: ContractSubject, published: BaselineSubject | undefined): CheckConfig {
+  const level = (subject.settings.compatibility ?? published?.compatibility ?? 'BACKWARD').toUpperCase() as CompatibilityLevel;
+  if (!compatibilityLevels.includes(level)) throw new UsageError(`${subject.subject}/subject.json: compatibility '${level}' is not one of ${compatibilityLevels.join(', ')}`);
+  const group = subject.settings.compatibilityGroup ?? published?.compatibilityGroup;
+  return {
+    compatibilityLevel: level,
+    compatibilityPolicy: published?.compatibilityPolicy ?? 'STRICT',
+    requireMigration: subject.settings.requireMigration ?? published?.requireMigration ?? true,
+    ...(group ? { compatibilityGroup: group } : {}),
+    ...(published?.settings?.normalize === true ? { normalize: true } : {}),
   };
 }

@@ -21,6 +21,15 @@ export interface CheckReport {
   against: string;
   checked: Array<{ subject: string; semver: string; file: string }>;
   findings: Finding[];
+  /** With `--registry`: the registry's own answer to a dry run of each subject's new versions. */
+  registry?: RegistryVerdict[];
+}
+
+/** A subject's new versions as the registry judged them in a dry run: all accepted, or the first refused. */
+export interface RegistryVerdict {
+  subject: string;
+  accepted?: string[];
+  refused?: { semver: string; check: string; code: number; message: string };
 }
 
 export const hasErrors = (report: CheckReport): boolean => report.findings.some((f) => f.severity === 'error');

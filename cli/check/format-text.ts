@@ -9,6 +9,13 @@ export function formatText(report: CheckReport): string {
     lines.push(`    ${f.message}`);
     if (f.hint) lines.push(`    → ${f.hint}`);
   }
+  for (const v of report.registry ?? []) {
+    lines.push(
+      v.refused
+        ? `registry dry run: ${v.subject} ${v.refused.semver} refused (${v.refused.check}, ${v.refused.code}); nothing of ${v.subject} would be registered`
+        : `registry dry run: ${v.subject} ${v.accepted!.join(', ')} accepted`,
+    );
+  }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
   const versions = `${report.checked.length} new or changed version(s) checked against ${report.against}`;

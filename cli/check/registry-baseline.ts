@@ -1,5 +1,6 @@
 import { SubjectNotFoundError } from '../../client/index.js';
 import { RegistryError } from '../../core/errors/index.js';
+import { subjectNameProblem } from '../../core/policy/index.js';
 import type { ContractFolder } from '../../codegen/index.js';
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { JsonSchema } from '../../core/schema/types.js';
@@ -13,14 +14,15 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
   const { client, http } = registry;
   const baseline = emptyBaseline(registry.url);
   for (const { subject } of folder.subjects) {
+    // A name the registry refuses has nothing to fetch; the gate reports the name (and so does the dry run).
+    if (subjectNameProblem(subject) !== undefined) continue;
     const config = await http.request<Record<string, unknown>>('GET', `/config/${enc(subject)}?defaultToGlobal=true`);
     baseline.readers.set(subject, await readersOf(registry, subject));
-    let entries;
+    let entries: Awaited<ReturnType<typeof client.getSemvers>> = [];
     try {
       entries = await client.getSemvers(subject);
     } catch (error) {
-      if (error instanceof SubjectNotFoundError) continue; // a new subject: nothing published yet
-      throw error;
+      if (!(error instanceof SubjectNotFoundError)) throw error; // else a new subject: nothing published yet
     }
     const versions: BaselineVersion[] = [];
     for (const entry of entries) {
@@ -30,6 +32,9 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
     baseline.subjects.set(subject, {
       compatibility: (config.compatibilityLevel ?? config.compatibility) as string | undefined,
       requireMigration: config.requireMigration as boolean | undefined,
+      compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
+      compatibilityGroup: config.compatibilityGroup as string | undefined,
+      settings: config,
       versions,
     });
   }

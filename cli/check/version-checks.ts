@@ -1,19 +1,17 @@
-import { compatibleWithinMajor } from './checks/compatible-within-major.js';
 import { examplesAsLabelled } from './checks/examples-as-labelled.js';
-import { newMajorHasUpgrade } from './checks/new-major-has-upgrade.js';
 import { readersKeepAPath } from './checks/readers-keep-a-path.js';
+import { registrationPolicy } from './checks/registration-policy.js';
 import { rulesVerified } from './checks/rules-verified.js';
 import { schemaCompiles } from './checks/schema-compiles.js';
-import { semverBump } from './checks/semver-bump.js';
+import { subjectName } from './checks/subject-name.js';
 import type { VersionCheck } from './checks/version-check.js';
 
-/** The gate, in the order it runs on each new or changed version. */
+/** The gate, in the order the registry applies the same rules to each new or changed version. */
 export const versionChecks: readonly VersionCheck[] = [
+  subjectName,
   schemaCompiles,
   examplesAsLabelled,
-  compatibleWithinMajor,
-  semverBump,
-  newMajorHasUpgrade,
+  registrationPolicy,
   rulesVerified,
   readersKeepAPath,
 ];

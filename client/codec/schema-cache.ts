@@ -3,7 +3,7 @@ import { SchemaNotFoundError } from '../registry/errors.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import type { RuleSet, SchemaReference, SubjectVersion } from '../registry/types.js';
 import type { SchemaRef } from './envelope.js';
-import { compileValidator, type Validator } from './validator.js';
+import { compileEventValidator, type Validator } from './validator.js';
 
 /** One registered version with its validator compiled: everything decode needs, held forever. */
 export interface CompiledVersion {
@@ -105,7 +105,7 @@ export class SchemaCache {
       schema,
       references,
       ruleSet: found.ruleSet,
-      validate: twin?.validate ?? compileValidator(schema, references),
+      validate: twin?.validate ?? compileEventValidator(schema, references),
       ref: Object.freeze({ subject: found.subject, version: found.semver, id: found.id }),
     };
     let versions = this.bySubject.get(found.subject);

@@ -1,58 +1,40 @@
-import type { ErrorObject, Options } from 'ajv';
-import { createAjv, type AnyAjv } from '../../core/schema/ajv.js';
-import { draftOf } from '../../core/schema/draft.js';
-import type { Draft, JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import type { ErrorObject } from 'ajv';
+import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import { createValidator, type SchemaValidator } from '../../core/schema/validator/index.js';
 
 /** A compiled schema check. Returns `undefined` when valid so the hot path allocates nothing. */
 export type Validator = (data: unknown) => ErrorObject[] | undefined;
 
-// Two ajv flavours per draft. The hot path runs a validator compiled with `allErrors: false`
-// (smaller code, stops at the first error); only when an event fails is the `allErrors` one
-// compiled, once, to report every error. `addUsedSchema: false` keeps compiled schemas out of the
-// instance's registry, so versions sharing an `$id` do not collide.
-const fastOptions: Options = { addUsedSchema: false, allErrors: false };
-const fullOptions: Options = { addUsedSchema: false, allErrors: true };
-const shared = new Map<string, AnyAjv>();
-
-function ajvFor(draft: Draft, options: Options, references: ReferencedSchemas): AnyAjv {
-  const names = Object.keys(references);
-  if (names.length > 0) {
-    // References are keyed by name, and names are only unique per referring schema: a fresh instance.
-    const ajv = createAjv(draft, options);
-    for (const name of names) ajv.addSchema(references[name] as object, name);
-    return ajv;
-  }
-  const key = `${draft}/${String(options.allErrors)}`;
-  let ajv = shared.get(key);
-  if (ajv === undefined) shared.set(key, (ajv = createAjv(draft, options)));
-  return ajv;
-}
-
 /**
- * Compiles a schema (and the schemas it references by name) into a `Validator`. An invalid schema
- * throws on first use, not here.
+ * The factory's validator (core/schema/validator) for a schema and the schemas it references by
+ * name, as the SDK calls it: the same dialects, reference closure, options and bounds as the
+ * registry. A schema no validator can be built for — invalid, unresolvable, or too expensive to
+ * validate — fails every event with the reason instead of throwing.
  *
  * @example
- *   const check = compileValidator({ type: 'object', required: ['orderId'] });
+ *   const check = compileEventValidator({ type: 'object', required: ['orderId'] });
  *   check({}) // [{ keyword: 'required', ... }]
  */
-export function compileValidator(schema: JsonSchema, references: ReferencedSchemas = {}): Validator {
-  const draft = draftOf(schema);
+export function compileEventValidator(schema: JsonSchema, references: ReferencedSchemas = {}): Validator {
   // Compiled on first use: a consumer caches every version of a subject (to plan migrations) but
   // validates only against the few it reads or writes, and compiled code is most of the memory.
-  let fast: ReturnType<AnyAjv['compile']> | undefined;
-  let full: ReturnType<AnyAjv['compile']> | undefined;
+  let built: SchemaValidator | ErrorObject[] | undefined;
   return (data) => {
-    fast ??= ajvFor(draft, fastOptions, references).compile(schema as object);
+    built ??= compile(schema, references);
+    if (Array.isArray(built)) return built;
+    const { fn } = built;
     try {
-      if (fast(data)) return undefined;
-      full ??= ajvFor(draft, fullOptions, references).compile(schema as object);
-      full(data);
-      return full.errors ?? fast.errors ?? [];
+      return fn(data) ? undefined : (fn.errors ?? []);
     } catch (error) {
       // A few schema shapes make ajv's generated code throw at validation time: report it as an
       // invalid event (dead-lettered with the reason) rather than crash the consumer.
       return [{ instancePath: '', schemaPath: '#', keyword: 'validator', params: {}, message: `the validator failed: ${(error as Error).message}` }];
     }
   };
+}
+
+function compile(schema: JsonSchema, references: ReferencedSchemas): SchemaValidator | ErrorObject[] {
+  const built = createValidator(schema, references);
+  if (built.ok) return built.validator;
+  return [{ instancePath: '', schemaPath: '#', keyword: 'schema', params: { reason: built.failure.kind }, message: `no validator can be built for the schema: ${built.failure.message}` }];
 }

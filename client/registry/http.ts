@@ -1,5 +1,6 @@
 import { RegistryError } from '../../core/errors/index.js';
 import { errorFromResponse, RegistryUnavailableError } from './errors.js';
+import { describeNetworkFailure } from './network-failure.js';
 
 export type RegistryAuth = { username: string; password: string } | { token: string };
 
@@ -47,7 +48,9 @@ export class RegistryHttp {
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     let lastCause: unknown;
+    let attempts = 0;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
+      attempts++;
       if (attempt > 0) await sleep(this.delay(attempt));
       let response: Response;
       try {
@@ -59,6 +62,7 @@ export class RegistryHttp {
         });
       } catch (cause) {
         lastCause = cause;
+        if (describeNetworkFailure(cause).permanent) break;
         continue;
       }
       const parsed = await readBody(response);
@@ -69,10 +73,11 @@ export class RegistryHttp {
     }
     // The last 5xx (or network error) stays reachable as `cause`; callers switch on one class.
     const status = lastCause instanceof RegistryError ? lastCause.status : undefined;
+    const reason = lastCause instanceof RegistryError ? `HTTP ${lastCause.status}` : describeNetworkFailure(lastCause).description;
     throw new RegistryUnavailableError(
       'STORE_UNAVAILABLE',
-      `registry at ${this.base} unavailable after ${this.retries + 1} attempts (${method} ${path})`,
-      { attempts: this.retries + 1, ...(status === undefined ? {} : { lastStatus: status }) },
+      `registry at ${this.base} unavailable after ${attempts} attempt(s) (${method} ${path}): ${reason}`,
+      { attempts, ...(status === undefined ? {} : { lastStatus: status }) },
       { cause: lastCause },
     );
   }

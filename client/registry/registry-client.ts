@@ -5,6 +5,7 @@ import type {
   ConsumerGroup,
   ReaderDeclaration,
   RegisterSchemaInput,
+  RegistryConfig,
   Registered,
   SchemaById,
   SemverEntry,
@@ -102,8 +103,10 @@ export class RegistryClient {
     return this.http.request('POST', path, { schema: asText(schema), schemaType: 'JSON' });
   }
 
-  getConfig(subject?: string): Promise<{ compatibilityLevel?: string; compatibility?: string }> {
-    return this.http.request('GET', subject === undefined ? '/config' : `/config/${enc(subject)}`);
+  /** A subject's own config (404 when it has none), or with `defaultToGlobal` the config in effect. */
+  getConfig(subject?: string, defaultToGlobal = false): Promise<RegistryConfig> {
+    const query = defaultToGlobal ? '?defaultToGlobal=true' : '';
+    return this.http.request('GET', subject === undefined ? '/config' : `/config/${enc(subject)}${query}`);
   }
 
   setConfig(subject: string | undefined, compatibility: string): Promise<{ compatibility: string }> {
@@ -131,6 +134,16 @@ export class RegistryClient {
     const result = await this.http.request<ConsumerGroup>('PUT', `/consumers/${enc(group)}`, subjects);
     for (const subject of Object.keys(subjects)) this.lists.delete(`readers:${subject}`);
     return result;
+  }
+
+  /** Every declared consumer group (`GET /consumers`), as `export` and the gate read them. */
+  getConsumers(): Promise<ConsumerGroup[]> {
+    return this.http.request('GET', '/consumers');
+  }
+
+  /** The example events a version was registered with (`GET /subjects/{s}/versions/{v}/examples`). */
+  getExamples(subject: string, version: VersionRef): Promise<unknown[]> {
+    return this.http.request('GET', `/subjects/${enc(subject)}/versions/${enc(String(version))}/examples`);
   }
 
   getConsumer(group: string): Promise<ConsumerGroup> {

@@ -82,6 +82,17 @@ export interface ValidationResult {
   errors: unknown[];
 }
 
+/** `GET /config[/{subject}]`: Confluent's fields plus Charter's. */
+export interface RegistryConfig {
+  compatibilityLevel?: string;
+  compatibility?: string;
+  compatibilityPolicy?: string;
+  compatibilityGroup?: string;
+  requireMigration?: boolean;
+  normalize?: boolean;
+  [field: string]: unknown;
+}
+
 export interface ConsumerGroup {
   group: string;
   subjects: Record<string, string>;

@@ -5,6 +5,7 @@ import type { ContractFolder } from './types.js';
 
 /**
  * Writes subjects in the contracts-folder layout `loadContracts` reads (used by `charter pull`).
+ * `subject.json` is always written, so a pulled folder carries the settings `check` reads.
  * Existing files of the same names are overwritten; other files are left alone. JSON is written
  * with two-space indent and a final newline so the files diff well in git.
  *
@@ -15,7 +16,7 @@ export async function writeContracts(dir: string, folder: ContractFolder): Promi
   for (const { subject, settings, versions } of folder.subjects) {
     const at = join(dir, subject);
     await mkdir(at, { recursive: true });
-    if (Object.keys(settings).length > 0) await writeFile(join(at, subjectSettingsFile), json(settings));
+    await writeFile(join(at, subjectSettingsFile), json(settings));
     for (const v of versions) {
       await writeFile(join(at, contractFileName(v.semver, 'schema')), json(v.schema));
       if (v.upgrade !== undefined) await writeFile(join(at, contractFileName(v.semver, 'upgrade')), `${v.upgrade}\n`);

@@ -87,24 +87,30 @@ export function annotationChanges(older: JsonSchema, newer: JsonSchema, limit = 
   return out;
 }
 
-/** The schema without annotations (same object when it has none), for patch detection. */
-export function stripAnnotations(schema: JsonSchema, depth = 0): unknown {
+/**
+ * The schema without annotations, for patch detection. `protectedPaths` are the JSON pointers some
+ * `$ref` points at (or into): a keyword on the way to one is kept whatever it is — an unknown
+ * keyword holding a `$ref` target is a container of schemas, not an annotation.
+ */
+export function stripAnnotations(schema: JsonSchema, protectedPaths: readonly string[] = [], depth = 0, path = ''): unknown {
   if (!isObject(schema) || depth > MAX_DOC_DEPTH) return schema;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) {
-    if (isAnnotationKeyword(k)) continue;
+    const p = `${path}/${escapePointer(k)}`;
+    if (isAnnotationKeyword(k) && !protectedPaths.some((t) => t === p || t.startsWith(p + '/'))) continue;
+    const strip = (sub: unknown, at: string) => stripAnnotations(sub as JsonSchema, protectedPaths, depth + 1, at);
     if (SCHEMA_MAPS.includes(k) && isObject(v)) {
       const m: Record<string, unknown> = {};
-      for (const [name, sub] of Object.entries(v)) m[name] = stripAnnotations(sub as JsonSchema, depth + 1);
+      for (const [name, sub] of Object.entries(v)) m[name] = strip(sub, `${p}/${escapePointer(name)}`);
       out[k] = m;
     } else if (k === 'dependencies' && isObject(v)) {
       const m: Record<string, unknown> = {};
-      for (const [name, sub] of Object.entries(v)) m[name] = Array.isArray(sub) ? sub : stripAnnotations(sub as JsonSchema, depth + 1);
+      for (const [name, sub] of Object.entries(v)) m[name] = Array.isArray(sub) ? sub : strip(sub, `${p}/${escapePointer(name)}`);
       out[k] = m;
     } else if ((SCHEMA_ARRAYS.includes(k) || k === 'items') && Array.isArray(v)) {
-      out[k] = v.map((s) => stripAnnotations(s as JsonSchema, depth + 1));
+      out[k] = v.map((s, i) => strip(s, `${p}/${i}`));
     } else if (SCHEMA_SINGLE.includes(k) || k === 'items') {
-      out[k] = stripAnnotations(v as JsonSchema, depth + 1);
+      out[k] = strip(v, p);
     } else out[k] = v;
   }
   return out;

@@ -2,12 +2,15 @@ import { checkDirection, docOf } from './check-direction.js';
 import { diffInternal, diffSchemas } from './diff-schemas.js';
 import { findCounterexample } from './find-counterexample.js';
 import { levelDirections, type CompatibilityLevel } from './levels.js';
+import { withLimits } from './limits.js';
 import type { Direction } from './subset/index.js';
 import type { CompareOptions, CompatibilityResult, Counterexample, SchemaInput } from './types.js';
 
 /**
  * Checks a candidate against earlier versions of its compatibility group (`previous`, NEWEST
- * FIRST): only the newest for non-transitive levels, all of them for `_TRANSITIVE` levels.
+ * FIRST): only the newest for non-transitive levels, all of them for `_TRANSITIVE` levels. The
+ * whole check runs within `options.limits` (limits.ts): past them the answer is incompatible
+ * with an UNDECIDABLE_LIMIT change.
  */
 export function checkCompatibility(
   candidate: SchemaInput,
@@ -15,6 +18,10 @@ export function checkCompatibility(
   level: CompatibilityLevel,
   options: CompareOptions = {},
 ): CompatibilityResult {
+  return withLimits(options.limits, () => checkWithinLimits(candidate, previous, level, options));
+}
+
+function checkWithinLimits(candidate: SchemaInput, previous: readonly SchemaInput[], level: CompatibilityLevel, options: CompareOptions): CompatibilityResult {
   const policy = options.policy ?? 'STRICT';
   const directions = levelDirections[level];
   if (!directions) throw new TypeError(`unknown compatibility level ${String(level)}`);
@@ -56,7 +63,7 @@ export function checkCompatibility(
     configurable: true,
     get(): Counterexample | undefined {
       if (!cached) {
-        const event = findCounterexample(writer, reader);
+        const event = findCounterexample(writer, reader, options.limits, policy);
         cached = {
           value:
             event === undefined

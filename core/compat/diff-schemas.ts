@@ -2,6 +2,7 @@ import { annotationChanges } from './annotations.js';
 import { checkDirection, docOf } from './check-direction.js';
 import { changeKinds } from './kinds.js';
 import type { CompatibilityPolicy } from './levels.js';
+import { withLimits } from './limits.js';
 import { mergeRaw, sortChanges } from './merge-changes.js';
 import type { Direction, RawChange } from './subset/index.js';
 import type { CompareOptions, SchemaChange, SchemaInput } from './types.js';
@@ -11,7 +12,7 @@ import type { CompareOptions, SchemaChange, SchemaInput } from './types.js';
  * plus annotation-only differences (which break nothing).
  */
 export function diffSchemas(older: SchemaInput, newer: SchemaInput, options: CompareOptions = {}): SchemaChange[] {
-  return diffInternal(older, newer, options.policy ?? 'STRICT').changes;
+  return withLimits(options.limits, () => diffInternal(older, newer, options.policy ?? 'STRICT').changes);
 }
 
 export function diffInternal(older: SchemaInput, newer: SchemaInput, policy: CompatibilityPolicy): { changes: SchemaChange[]; backOk: boolean; fwdOk: boolean } {

@@ -12,6 +12,6 @@ export { diffSchemas } from './diff-schemas.js';
 export { findCounterexample } from './find-counterexample.js';
 export { compatibilityLevels, levelDirections, type CompatibilityLevel, type CompatibilityPolicy } from './levels.js';
 export { changeKinds, type ChangeKind, type ChangeDetail, type ChangeKindSpec } from './kinds.js';
-export { compatDraft } from './document/index.js';
+export { compatDraft, unreadableAt } from './document/index.js';
 export type { JsonSchema, ReferencedSchemas } from '../schema/types.js';
 export type { SchemaChange, SchemaInput, CompareOptions, Counterexample, CompatibilityResult, SemverBump } from './types.js';

@@ -1,6 +1,7 @@
 import type { JsonSchema, ReferencedSchemas } from '../schema/types.js';
 import type { ChangeKind } from './kinds.js';
 import type { CompatibilityPolicy } from './levels.js';
+import type { EngineLimits } from './limits.js';
 
 export interface SchemaChange {
   kind: ChangeKind;
@@ -24,6 +25,8 @@ export interface CompareOptions {
    * difference when only the verdict matters (a registration). Default `always`.
    */
   reasons?: 'always' | 'on-failure';
+  /** Step budget and wall-clock bound of the check (defaults in limits.ts). */
+  limits?: EngineLimits;
 }
 
 export interface Counterexample {

@@ -20,6 +20,8 @@ import {
   type SRef,
 } from './normalize/index.js';
 
+import { spend } from './limits.js';
+
 type Tri = boolean | undefined;
 
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -74,18 +76,20 @@ export function codePointLength(s: string): number {
   return n;
 }
 
-type FormatDef = RegExp | ((s: string) => boolean) | { type?: string; validate: RegExp | ((s: unknown) => boolean); async?: boolean };
+type FormatDef = true | RegExp | ((s: string) => boolean) | { type?: string; validate: RegExp | ((s: unknown) => boolean); async?: boolean };
 
 /** The ajv-formats definition of a format, or undefined when ajv ignores the format. */
 export function formatDefinition(name: string): { type: 'string' | 'number'; test: (v: unknown) => boolean } | undefined {
   const def = (fullFormats as Record<string, FormatDef | undefined>)[name];
-  if (def === undefined) return undefined;
+  // `true` (ajv-formats' password, binary): a known format that accepts every value.
+  if (def === undefined || typeof def !== 'object' && typeof def !== 'function') return undefined;
   if (def instanceof RegExp) return { type: 'string', test: (v) => def.test(v as string) };
   if (typeof def === 'function') return { type: 'string', test: (v) => def(v as string) };
   if (def.async) return undefined;
   const type = def.type === 'number' ? 'number' : 'string';
   const validate = def.validate;
   if (validate instanceof RegExp) return { type, test: (v) => validate.test(v as string) };
+  if (typeof validate !== 'function') return undefined;
   return { type, test: (v) => (validate as (x: unknown) => boolean)(v) };
 }
 
@@ -100,6 +104,7 @@ const and = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a ===
 
 export function validateValue(value: unknown, conj: readonly SRef[], depth = 0): Tri {
   if (depth > 64) return undefined;
+  spend();
   const f = flatten(conj, 'B');
   if (f.issues.length) return undefined;
   if (f.empty) return false;

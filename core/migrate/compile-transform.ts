@@ -1,7 +1,8 @@
 import jsonata from 'jsonata';
 import { RegistryError } from '../errors/index.js';
 import { compileToJs } from './jsonata/compile-js.js';
-import { assertRe2Regexes, Re2RegexEngine } from './jsonata/re2-regex-engine.js';
+import { guardedEvaluator } from './jsonata/guarded-evaluator.js';
+import { assertRe2Regexes } from './jsonata/re2-regex-engine.js';
 import { MigrationError, type MigrationFailure } from './migration-error.js';
 import { checkOutput } from './output-bounds.js';
 import { resolveBounds, type RuleBounds } from './types.js';
@@ -12,7 +13,8 @@ import { resolveBounds, type RuleBounds } from './types.js';
  * returns a Promise. `await` works for both; hot paths can test `compiled` and skip the await.
  */
 export interface CompiledTransform {
-  (input: unknown): unknown;
+  /** `budgetMs` shortens the time bound for this one call (verification's total budget). */
+  (input: unknown, budgetMs?: number): unknown;
   /** true = compiled to JavaScript, false = JSONata evaluator fallback. */
   readonly compiled: boolean;
   readonly expr: string;
@@ -74,10 +76,10 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
   assertRe2Regexes(parsed.ast());
   const js = compileToJs(parsed.ast(), b);
   if (js) {
-    const run = (input: unknown): unknown => {
+    const run = (input: unknown, budgetMs?: number): unknown => {
       let out: unknown;
       try {
-        out = js(input);
+        out = js(input, budgetMs);
       } catch (error) {
         throw asMigrationError(error);
       }
@@ -86,19 +88,11 @@ export function compileTransform(expr: string, bounds: Partial<RuleBounds> = {})
     };
     return Object.assign(run, { compiled: true as const, expr });
   }
-  // The evaluator's own guard rails: its stack counts evaluation frames (several per call), so
-  // the call-depth bound is scaled; sequences are capped at what could fit in the output bound.
-  // Regexes run on RE2, so no single `$match`/`$replace` call can outlast the timeout check.
-  const evaluator = jsonata(expr, {
-    timeout: b.timeoutMs,
-    stack: b.maxCallDepth * 8,
-    sequence: Math.floor(b.maxOutputBytes / 2),
-    RegexEngine: Re2RegexEngine as unknown as RegExpConstructor,
-  });
-  const run = async (input: unknown): Promise<unknown> => {
+  const evaluate = guardedEvaluator(expr, b);
+  const run = async (input: unknown, budgetMs?: number): Promise<unknown> => {
     let out: unknown;
     try {
-      out = await evaluator.evaluate(input);
+      out = await evaluate(input, budgetMs);
     } catch (error) {
       throw asMigrationError(error);
     }

@@ -6,4 +6,6 @@ export { ruleFor, rulesFor, expressionFor } from './rule-for.js';
 export type { VersionedSchema, CompatibilityProbe } from './versioned-schema.js';
 export type { MigrationChain, MigrationHop } from './migration-chain.js';
 export { planChain } from './plan-chain.js';
-export { verifyRule, type VerifyContext } from './verify-rule.js';
+export { verifyRule, VERIFY_BUDGET_MS, type VerifyContext, type RuleVerification, type SampleCounts } from './verify-rule.js';
+export { verifyRules, sampleSet, GENERATED_SAMPLES, type RuleVerificationRequest, type VersionSamples } from './verify-rules.js';
+export { RuleGuard } from './rule-guard.js';

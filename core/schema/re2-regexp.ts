@@ -104,5 +104,6 @@ export function re2RegExp(pattern: string, flags: string): Re2Pattern {
   }
   return compiled;
 }
-// ajv reads `code` only when it emits standalone source; Charter never does that with this engine.
-re2RegExp.code = 're2js';
+// ajv writes `code` into standalone source (codegen, the compile pool): generated validators load
+// this same engine from the package's runtime entry.
+re2RegExp.code = 'require("charter/runtime").re2RegExp';

@@ -19,6 +19,7 @@ type Node = Record<string, unknown>;
 export function findInPlaceRefCycle(schema: JsonSchema): string[] | undefined {
   if (typeof schema !== 'object' || schema === null) return undefined;
   const root = schema as Node;
+  const anchors = anchorIndex(root);
   const state = new Map<string, 'open' | 'done'>();
   const path: string[] = [];
 
@@ -28,17 +29,18 @@ export function findInPlaceRefCycle(schema: JsonSchema): string[] | undefined {
     state.set(pointer, 'open');
     path.push(pointer);
     for (const [child, childPointer] of inPlaceChildren(node, pointer)) {
-      const base = typeof child.$id === 'string' ? childPointer : resource;
+      const base = startsResource(child.$id) ? childPointer : resource;
       const loop = visit(child, childPointer, base);
       if (loop) return loop;
     }
     for (const keyword of ['$ref', '$dynamicRef', '$recursiveRef'] as const) {
       const ref = node[keyword];
-      if (typeof ref !== 'string' || !(ref === '#' || ref.startsWith('#/'))) continue;
-      const targetPointer = resource + safeDecode(ref.slice(1));
-      const target = resolvePointer(root, targetPointer);
-      if (target) {
-        const loop = visit(target, targetPointer, typeof target.$id === 'string' ? targetPointer : resource);
+      if (typeof ref !== 'string' || !ref.startsWith('#')) continue;
+      // `#/a/b` is a pointer; `#A` names an `$anchor` (or a draft-06/07 `$id: "#A"`) in this resource.
+      const targetPointer = ref === '#' || ref.startsWith('#/') ? resource + safeDecode(ref.slice(1)) : anchors.get(`${resource}#${safeDecode(ref.slice(1))}`);
+      const target = targetPointer === undefined ? undefined : resolvePointer(root, targetPointer);
+      if (target && targetPointer !== undefined) {
+        const loop = visit(target, targetPointer, startsResource(target.$id) ? targetPointer : resource);
         if (loop) return loop;
       }
     }
@@ -53,13 +55,32 @@ export function findInPlaceRefCycle(schema: JsonSchema): string[] | undefined {
     const [node, pointer, resource] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (!Array.isArray(node)) {
-      const base = pointer !== '' && typeof (node as Node).$id === 'string' ? pointer : resource;
+      const base = pointer !== '' && startsResource((node as Node).$id) ? pointer : resource;
       const loop = visit(node as Node, pointer, base);
       if (loop) return loop.map((p) => p || '/');
     }
     for (const [key, value] of Object.entries(node)) stack.push([value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, resource]);
   }
   return undefined;
+}
+
+/** `resource#name` → pointer of the subschema carrying that anchor; resources as `visit` tracks them. */
+function anchorIndex(root: Node): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const stack: Array<[unknown, string, string]> = [[root, '', '']];
+  while (stack.length > 0) {
+    const [node, pointer, enclosing] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    let resource = enclosing;
+    if (!Array.isArray(node)) {
+      const { $id, $anchor, $dynamicAnchor } = node as Node;
+      if (typeof $id === 'string' && $id.startsWith('#')) anchors.set(`${enclosing}#${$id.slice(1)}`, pointer);
+      if (pointer !== '' && startsResource($id)) resource = pointer;
+      for (const name of [$anchor, $dynamicAnchor]) if (typeof name === 'string') anchors.set(`${resource}#${name}`, pointer);
+    }
+    for (const [key, value] of Object.entries(node)) stack.push([value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, resource]);
+  }
+  return anchors;
 }
 
 function inPlaceChildren(node: Node, pointer: string): Array<[Node, string]> {
@@ -76,10 +97,15 @@ function resolvePointer(root: Node, pointer: string): Node | undefined {
   let node: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Node)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!Object.hasOwn(node, key)) return undefined; // `#/__proto__` names nothing in the document
+    node = (node as Node)[key];
   }
   return isNode(node) ? node : undefined;
 }
+
+/** An `$id` other than a bare fragment (draft-06/07 anchors are `$id: "#name"`) starts a new resource. */
+const startsResource = (id: unknown): boolean => typeof id === 'string' && !id.startsWith('#');
 
 const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
 

@@ -3,10 +3,14 @@ import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from '../registry/context.js';
 import type { Authenticator, Principal } from './authenticator.js';
 import { authenticateChallenge, parseAuthorization } from './credentials.js';
+import { FailedAuthLimiter } from './failed-auth-limit.js';
 import { permissionFor, type Permission } from './permissions.js';
-import { requirement } from './requirement.js';
-import { grantsAllow, type Role } from './roles.js';
+import { requirement, type Escalation } from './requirement.js';
+import { grantsAllow } from './roles.js';
 import { checks, escalations, filters } from './rules.js';
+
+/** Failed or missing credentials an address may send a minute before it is refused unchecked. */
+export const defaultFailuresPerMinute = 30;
 
 /** Principals by request; `request.principal` (what `actorOf` and the audit log read) is its name. */
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -15,14 +19,16 @@ export const principalOf = (request: FastifyRequest): Principal | undefined => p
 
 /**
  * Turns authentication and authorisation on for every route registered after this call:
- * 1. `onRequest` authenticates (401 with a challenge);
+ * 1. `onRequest` authenticates (401 with a challenge), after refusing (429) an address that has
+ *    failed too often this minute;
  * 2. `preParsing` checks the route's role (403) before any body is read;
  * 3. `preValidation` applies what only the parsed body shows: imports need admin, references and
  *    consumer declarations need read on the subjects they name;
  * 4. `preSerialization` filters lists down to what the principal may read.
  * Call it before any route is added: fastify binds hooks to routes as they are registered.
  */
-export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator): void {
+export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Authenticator, options: { failuresPerMinute?: number } = {}): void {
+  const failures = new FailedAuthLimiter(options.failuresPerMinute ?? defaultFailuresPerMinute);
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
 
   app.addHook('onRoute', (route) => {
@@ -35,9 +41,15 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
     const url = request.routeOptions.url;
     const permission = permissionFor(request.method, url);
     if (isAnonymous(permission, auth)) return;
+    const wait = failures.blockedFor(request.ip);
+    if (wait !== undefined) {
+      reply.header('retry-after', String(wait));
+      throw new RegistryError('RATE_LIMITED', `Too many failed authentications from this address (${failures.perMinute} a minute); retry in ${wait} s`);
+    }
     const credentials = parseAuthorization(request.headers.authorization);
     const outcome = credentials ? await auth.authenticate(credentials) : { error: 'no credentials' };
     if ('error' in outcome) {
+      failures.recordFailure(request.ip);
       // Log why, never what was sent: the header itself is redacted by the logger as well.
       request.log.info({ reason: outcome.error }, 'authentication failed');
       reply.header('www-authenticate', authenticateChallenge);
@@ -64,7 +76,8 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
     const permission = permissionFor(request.method, request.routeOptions.url);
     const principal = principals.get(request);
     if (!permission || !principal) return;
-    if (escalated(request, permission, true)) authorise(request, principal, permission, 'admin');
+    const escalation = escalated(request, permission, true);
+    if (escalation) authorise(request, principal, permission, escalation);
     for (const check of permission.also ?? []) await checks[check](request, principal.grants, ctx);
   });
 
@@ -75,22 +88,22 @@ export function installAuth(app: FastifyInstance, ctx: RegistryContext, auth: Au
   });
 }
 
-/** Throws 403 unless the principal's grants cover the route's role (or `role`, when escalated). */
-function authorise(request: FastifyRequest, principal: Principal, permission: Permission, role: Role | undefined): void {
+/** Throws 403 unless the principal's grants cover the route's role (or the escalation's, when one applies). */
+function authorise(request: FastifyRequest, principal: Principal, permission: Permission, escalation: Escalation | undefined): void {
   const { access } = permission;
-  const needed = requirement(permission, access.kind === 'role' && access.on === 'subject' ? subjectParam(request) : undefined, role);
+  const needed = requirement(permission, access.kind === 'role' && access.on === 'subject' ? subjectParam(request) : undefined, escalation);
   if (needed === undefined) return;
   const { role: required, target } = needed;
   if (grantsAllow(principal.grants, required, target)) return;
   const where = target.on === 'subject' ? `subject '${target.subject}'` : target.on === 'all' ? 'every subject (an unscoped role)' : 'some subject';
-  const why = role && permission.adminWhen ? ` (${permission.adminWhen})` : '';
+  const why = escalation && permission.adminWhen ? ` (${permission.adminWhen})` : '';
   throw new RegistryError('FORBIDDEN', `${principal.name} may not ${request.method} ${request.routeOptions.url}${why}: it needs ${required} on ${where}`);
 }
 
-/** 'admin' when the route's escalation applies and can be judged in this phase. */
-function escalated(request: FastifyRequest, permission: Permission, bodyParsed: boolean): 'admin' | undefined {
+/** What the route's escalation asks for, when it applies and can be judged in this phase. */
+function escalated(request: FastifyRequest, permission: Permission, bodyParsed: boolean): Escalation | undefined {
   const escalation = permission.adminWhen && escalations[permission.adminWhen];
-  return escalation && escalation.readsBody === bodyParsed && escalation.applies(request) ? 'admin' : undefined;
+  return escalation && escalation.readsBody === bodyParsed && escalation.applies(request) ? escalation.to : undefined;
 }
 
 function isAnonymous(permission: Permission | undefined, auth: Authenticator): boolean {

@@ -9,10 +9,24 @@ export type JwtVerifier = (token: string) => Promise<{ subject: string; roles: s
  * Builds a verifier over a JWKS file or URL. Remote key sets are fetched lazily and cached by jose
  * (re-fetched when a token names an unknown `kid`), so key rotation at the IdP needs no restart.
  */
+/** A local JWKS, relative to the auth file; failures name both files. */
+async function readJwksFile(jwks: string, authFilePath: string): Promise<Parameters<typeof createLocalJWKSet>[0]> {
+  const file = resolve(dirname(authFilePath), jwks);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${authFilePath}: jwt.jwks file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as Parameters<typeof createLocalJWKSet>[0];
+  } catch (error) {
+    throw new Error(`${authFilePath}: jwt.jwks file ${file} is not JSON (${(error as Error).message})`);
+  }
+}
+
 export async function createJwtVerifier(settings: JwtSettings, authFilePath: string): Promise<JwtVerifier> {
-  const keys = /^https?:\/\//.test(settings.jwks)
-    ? createRemoteJWKSet(new URL(settings.jwks))
-    : createLocalJWKSet(JSON.parse(await readFile(resolve(dirname(authFilePath), settings.jwks), 'utf8')));
+  const keys = /^https?:\/\//.test(settings.jwks) ? createRemoteJWKSet(new URL(settings.jwks)) : createLocalJWKSet(await readJwksFile(settings.jwks, authFilePath));
   return async (token) => {
     let payload: JWTPayload;
     try {

@@ -33,7 +33,9 @@ const role = (r: Role, on: 'subject' | 'all' | 'any', extra: Omit<Permission, 'a
 const readSubject = role('reader', 'subject');
 const readSchemaId = (filter?: FilterName) => role('reader', 'any', { also: ['schema id used by a readable subject'], ...(filter ? { filter } : {}) });
 const deleteInSubject = role('writer', 'subject', { adminWhen: 'permanent delete' });
-const withReferences = (permission: Permission): Permission => ({ ...permission, also: ['referenced subjects readable'] });
+const withReferences = (permission: Permission): Permission => ({ ...permission, also: [...(permission.also ?? []), 'referenced subjects readable'] });
+/** Reads that run the subject's stored schemas (and so everything they reference) against input. */
+const runsSubjectSchemas = (permission: Permission): Permission => ({ ...permission, also: [...(permission.also ?? []), "subject's references readable"] });
 
 /**
  * Every route, by `METHOD` and fastify route pattern. A route missing here answers 403 to everyone
@@ -50,7 +52,8 @@ export const permissions: Record<string, Permission> = {
   'POST /subjects/:subject': withReferences(readSubject),
   'DELETE /subjects/:subject': deleteInSubject,
   'GET /subjects/:subject/versions': readSubject,
-  'POST /subjects/:subject/versions': withReferences(role('writer', 'subject', { adminWhen: 'import with id or version' })),
+  'POST /subjects/:subject/versions': withReferences(runsSubjectSchemas(role('writer', 'subject', { adminWhen: 'import with id or version' }))),
+  'POST /subjects/:subject/versions/batch': withReferences(runsSubjectSchemas(role('writer', 'subject', { adminWhen: 'config written by a batch' }))),
   'GET /subjects/:subject/versions/:version': readSubject,
   'DELETE /subjects/:subject/versions/:version': deleteInSubject,
   'GET /subjects/:subject/versions/:version/schema': readSubject,
@@ -65,8 +68,8 @@ export const permissions: Record<string, Permission> = {
 
   // A compatibility check reads every version it compares against: read on the subject, or the
   // check becomes a side door into subjects the caller cannot see.
-  'POST /compatibility/subjects/:subject/versions': withReferences(readSubject),
-  'POST /compatibility/subjects/:subject/versions/:version': withReferences(readSubject),
+  'POST /compatibility/subjects/:subject/versions': withReferences(runsSubjectSchemas(readSubject)),
+  'POST /compatibility/subjects/:subject/versions/:version': withReferences(runsSubjectSchemas(readSubject)),
 
   'GET /config': role('reader', 'any'),
   'PUT /config': role('admin', 'all'),
@@ -78,15 +81,15 @@ export const permissions: Record<string, Permission> = {
   'PUT /mode': role('admin', 'all'),
   'DELETE /mode': role('admin', 'all'),
   'GET /mode/:subject': readSubject,
-  'PUT /mode/:subject': role('admin', 'subject'),
+  'PUT /mode/:subject': role('admin', 'subject', { adminWhen: 'IMPORT mode' }),
   'DELETE /mode/:subject': role('admin', 'subject'),
 
   'GET /subjects/:subject/semvers': readSubject,
-  'POST /subjects/:subject/versions/:version/validate': readSubject,
-  'POST /subjects/:subject/upcast': readSubject,
+  'POST /subjects/:subject/versions/:version/validate': runsSubjectSchemas(readSubject),
+  'POST /subjects/:subject/upcast': runsSubjectSchemas(readSubject),
   'GET /subjects/:subject/readers': readSubject,
   'GET /consumers': role('reader', 'any', { filter: 'readable consumer declarations' }),
-  'GET /consumers/:group': role('reader', 'any', { filter: 'readable consumer declarations' }),
+  'GET /consumers/:group': role('reader', 'any', { also: ['declaration visible'], filter: 'readable consumer declarations' }),
   'PUT /consumers/:group': role('writer', 'any', { also: ['declared subjects readable', 'existing declaration readable'] }),
   'DELETE /consumers/:group': role('writer', 'any', { also: ['existing declaration readable'] }),
   'GET /audit': role('admin', 'all'),
@@ -97,7 +100,7 @@ export const permissions: Record<string, Permission> = {
   'GET /subjects/:subject/history': readSubject,
   'GET /subjects/:subject/versions/:version/examples': readSubject,
   'GET /subjects/:subject/diff': readSubject,
-  'POST /subjects/:subject/upcast/trace': readSubject,
+  'POST /subjects/:subject/upcast/trace': runsSubjectSchemas(readSubject),
   'GET /subjects/:subject/readability': readSubject,
   // The console's own files hold no registry data: the sign-in page must load before sign-in.
   'GET /ui': { access: { kind: 'static' } },

@@ -2,7 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
-import type { CompileJob, CompileVerdict } from './messages.js';
+import { RegistryError } from '../../core/errors/index.js';
+import { verifyRules, type RuleVerification, type RuleVerificationRequest } from '../../core/migrate/index.js';
+import { createValidator, loadValidator, validatorSource, type SchemaValidator } from '../../core/schema/validator/index.js';
+import type { CompileJob, CompileVerdict, WorkerJob } from './messages.js';
 
 export interface CompilePoolOptions {
   /** Worker threads; 0 compiles on the calling thread. Default: cores − 1, between 1 and 4. */
@@ -17,9 +20,13 @@ export interface CompilePoolOptions {
 export class CompileError extends Error {}
 
 interface Pending {
-  job: CompileJob;
-  resolve: () => void;
+  job: WorkerJob;
+  resolve: (verdict: CompileVerdict) => void;
   reject: (error: Error) => void;
+  /** The job's own limit, when it is not the pool's `timeoutMs`. */
+  timeoutMs?: number;
+  /** The error a job killed for running past its limit fails with. */
+  overtime?: () => Error;
 }
 
 interface Slot {
@@ -32,6 +39,8 @@ interface Slot {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
+/** A verify job's whole limit on a worker: schemas, samples and the 500 ms of rule runs. */
+const VERIFY_HARD_LIMIT_MS = 10_000;
 
 /**
  * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
@@ -68,10 +77,55 @@ export class CompilePool {
    * `text` is the schema's JSON text: its length decides where it compiles, and a worker is sent
    * the text (a flat string crosses threads far more cheaply than the parsed document).
    */
-  check(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<void> {
+  async check(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<void> {
     if (this.size === 0 || this.closed || text.length < this.offloadBytes) return checkInline(schema, references);
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, text, references }, resolve, reject });
+    await this.submit('check', text, references);
+  }
+
+  /**
+   * The validator for a schema (core/schema/validator), built where `check` would compile it: a
+   * large schema is compiled to source on a worker and only loaded here — compiling a 4,000-property
+   * schema took seconds of event loop, loading its source a tenth of that. Rejects with a
+   * CompileError carrying the factory's message when no validator can be built.
+   */
+  async validator(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<SchemaValidator> {
+    if (this.size === 0 || this.closed || text.length < this.offloadBytes) return validatorInline(schema, references);
+    const source = await this.submit('source', text, references);
+    try {
+      return loadValidator(source!, schema);
+    } catch (error) {
+      throw new CompileError(`the compiled validator does not load (${(error as Error).message})`);
+    }
+  }
+
+  private submit(kind: CompileJob['kind'], text: string, references: ReferencedSchemas): Promise<string | undefined> {
+    return new Promise<string | undefined>((resolve, reject) => {
+      const settle = (verdict: CompileVerdict) => (verdict.error === undefined ? resolve(verdict.source) : reject(new CompileError(verdict.error)));
+      this.queue.push({ job: { id: this.nextId++, kind, text, references }, resolve: settle, reject });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Verifies migration rules (core/migrate `verifyRules`) on a worker, so a hostile rule never
+   * holds up the event loop. The rules get `budgetMs` in total, enforced inside the worker; the
+   * worker is killed if the whole job (schemas compiled, samples generated, rules run) takes
+   * longer than `hardLimitMs`, and the registration is refused. Rejects with the RegistryError
+   * (42210 …) verification raised.
+   */
+  verifyRules(request: RuleVerificationRequest, hardLimitMs = VERIFY_HARD_LIMIT_MS): Promise<RuleVerification[]> {
+    if (this.size === 0 || this.closed || this.unavailable) return verifyRules(request);
+    return new Promise<RuleVerification[]>((resolve, reject) => {
+      const settle = (verdict: CompileVerdict) => {
+        if (verdict.refusal) reject(new RegistryError(verdict.refusal.code as never, verdict.refusal.message, verdict.refusal.details));
+        else if (verdict.error !== undefined) reject(new Error(`verifying the migration rules failed: ${verdict.error}`));
+        else resolve(verdict.verified ?? []);
+      };
+      const overtime = () =>
+        new RegistryError('INVALID_RULESET', `verifying the migration rules took longer than ${hardLimitMs} ms; simplify the rules or the schemas`, {
+          failure: 'timeout',
+        });
+      this.queue.push({ job: { id: this.nextId++, kind: 'verify', request }, resolve: settle, reject, timeoutMs: hardLimitMs, overtime });
       this.dispatch();
     });
   }
@@ -86,7 +140,10 @@ export class CompilePool {
   private dispatch(): void {
     if (this.unavailable) {
       for (const pending of this.queue.splice(0)) {
-        checkInline(JSON.parse(pending.job.text) as JsonSchema, pending.job.references).then(pending.resolve, pending.reject);
+        const job = pending.job;
+        if (job.kind === 'verify') verifyRules(job.request).then((verified) => pending.resolve({ id: job.id, verified }), pending.reject);
+        else if (job.kind === 'check') checkInline(JSON.parse(job.text) as JsonSchema, job.references).then(() => pending.resolve({ id: job.id }), pending.reject);
+        else sourceInline(JSON.parse(job.text) as JsonSchema, job.references).then((source) => pending.resolve({ id: job.id, source }), pending.reject);
       }
       return;
     }
@@ -101,8 +158,8 @@ export class CompilePool {
       slot.running = pending;
       slot.worker.ref();
       slot.timer = setTimeout(() => {
-        void this.replace(slot, new CompileError(`compiling it took longer than ${this.timeoutMs / 1000} s`));
-      }, this.timeoutMs);
+        void this.replace(slot, pending.overtime?.() ?? new CompileError(`compiling it took longer than ${this.timeoutMs / 1000} s`));
+      }, pending.timeoutMs ?? this.timeoutMs);
       slot.worker.postMessage(pending.job);
     }
   }
@@ -121,8 +178,7 @@ export class CompilePool {
         const pending = slot.running;
         if (!pending || pending.job.id !== message.id) return;
         this.settle(slot);
-        if (message.error === undefined) pending.resolve();
-        else pending.reject(new CompileError(message.error));
+        pending.resolve(message);
       }
       this.dispatch();
     });
@@ -157,7 +213,9 @@ export class CompilePool {
     this.settle(slot);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
-    pending?.reject(error);
+    const verifying = pending?.job.kind === 'verify' && !(error instanceof RegistryError);
+    // A worker lost during verification (a rule that exhausted its heap): the rule is refused.
+    pending?.reject(verifying ? new RegistryError('INVALID_RULESET', `verifying the migration rules failed: ${error.message}`, {}, { cause: error }) : error);
     await slot.worker.terminate().catch(() => undefined);
   }
 }
@@ -175,6 +233,19 @@ async function checkInline(schema: JsonSchema, references: ReferencedSchemas): P
   } catch (error) {
     throw new CompileError(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function validatorInline(schema: JsonSchema, references: ReferencedSchemas): Promise<SchemaValidator> {
+  const built = createValidator(schema, references);
+  if (!built.ok) throw new CompileError(built.failure.message);
+  return built.validator;
+}
+
+/** Workers unavailable: the source is built here, so `validator` still gets what it asked for. */
+async function sourceInline(schema: JsonSchema, references: ReferencedSchemas): Promise<string> {
+  const built = validatorSource(schema, references);
+  if (!built.ok) throw new CompileError(built.failure.message);
+  return built.source;
 }
 
 // Built code runs the compiled worker; from TypeScript sources it is started through tsx-bootstrap.mjs.

@@ -1,21 +1,46 @@
 /**
- * Worker-thread side of the compile pool: says 'ready' once loaded, then compiles one schema per
- * message with ajv and answers with the error message, if any. Stateless: any worker takes any job.
+ * Worker-thread side of the compile pool: says 'ready' once loaded, then takes one job per
+ * message — whether a schema compiles, its validator as source, or verifying migration rules —
+ * and answers with the outcome. Stateless: any worker takes any job.
  */
 import { parentPort } from 'node:worker_threads';
+import { RegistryError } from '../../core/errors/index.js';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema } from '../../core/schema/types.js';
-import type { CompileJob, CompileVerdict } from './messages.js';
+import { validatorSource } from '../../core/schema/validator/index.js';
+import type { CompileVerdict, WorkerJob } from './messages.js';
 
-parentPort!.on('message', (job: CompileJob) => {
-  let verdict: CompileVerdict;
+async function run(job: WorkerJob): Promise<CompileVerdict> {
   try {
-    assertCompiles(JSON.parse(job.text) as JsonSchema, job.references);
-    verdict = { id: job.id };
+    // The migration engine is loaded on the first verify job: compile-only workers boot as before.
+    if (job.kind === 'verify') {
+      const { verifyRules } = await import('../../core/migrate/index.js');
+      return { id: job.id, verified: await verifyRules(job.request) };
+    }
+    const schema = JSON.parse(job.text) as JsonSchema;
+    if (job.kind === 'source') {
+      const built = validatorSource(schema, job.references);
+      return built.ok ? { id: job.id, source: built.source } : { id: job.id, error: built.failure.message };
+    }
+    assertCompiles(schema, job.references);
+    return { id: job.id };
   } catch (error) {
-    verdict = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof RegistryError) return { id: job.id, refusal: { code: error.code, message: error.message, details: cloneable(error.details) } };
+    return { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(verdict);
+}
+
+/** Details as plain JSON data (a counterexample may hold values a thread cannot receive). */
+function cloneable(details: unknown): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(details ?? {})) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+parentPort!.on('message', (job: WorkerJob) => {
+  void run(job).then((verdict) => parentPort!.postMessage(verdict));
 });
 // Build the default draft's ajv before taking work, so the first job is not charged for it.
 assertCompiles({ type: 'object' });

@@ -1,14 +1,33 @@
+import type { RuleVerification, RuleVerificationRequest } from '../../core/migrate/index.js';
 import type { ReferencedSchemas } from '../../core/schema/types.js';
 
-/** A schema to compile, sent to a worker as its JSON text. */
+/**
+ * A schema to compile, sent to a worker as its JSON text. `check` only asks whether a validator
+ * can be built; `source` asks for the validator itself, as standalone JavaScript.
+ */
 export interface CompileJob {
   id: number;
+  kind: 'check' | 'source';
   text: string;
   references: ReferencedSchemas;
 }
 
-/** A worker's answer: `error` holds ajv's message when the schema does not compile. */
+/** Migration rules to verify (core/migrate `verifyRules`), off the event loop. */
+export interface VerifyJob {
+  id: number;
+  kind: 'verify';
+  request: RuleVerificationRequest;
+}
+
+export type WorkerJob = CompileJob | VerifyJob;
+
+/** A worker's answer: `error` holds the factory's message when no validator can be built. */
 export interface CompileVerdict {
   id: number;
   error?: string;
+  /** For `source` jobs: the validator's CommonJS source. */
+  source?: string;
+  /** A verify job's result, or its refusal (a RegistryError's code, message and details). */
+  verified?: RuleVerification[];
+  refusal?: { code: string; message: string; details: Record<string, unknown> };
 }

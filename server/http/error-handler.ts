@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { RegistryError } from '../../core/errors/index.js';
+import { capErrorBody } from './capped-errors.js';
 
 /** node-postgres and PGlite failures that mean "the database is not reachable right now". */
 function isStoreUnavailable(error: { code?: string; message?: string }): boolean {
@@ -49,7 +50,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { bodyLimit
       options.onRefusal?.(error);
     }
     if (error.code === 'STORE_UNAVAILABLE') reply.header('retry-after', '1');
-    return reply.status(error.status).send(error.toBody());
+    return reply.status(error.status).send(capErrorBody(error.toBody()));
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new RegistryError('ROUTE_NOT_FOUND', `HTTP 404 Not Found: no route ${request.method} ${request.url.slice(0, 200)}`);

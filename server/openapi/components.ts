@@ -39,7 +39,21 @@ export const componentSchemas: Record<string, SchemaObject> = {
     expr: str,
     params: { type: 'object', additionalProperties: str },
   }, ['name', 'kind', 'type', 'mode', 'expr']),
-  RegisterResponse: obj({ id: int, version: int, semver: str }, ['id']),
+  RegisterResponse: obj({
+    id: { type: 'integer', description: 'Absent in a dry run when the schema is not stored yet' },
+    version: int,
+    semver: str,
+    created: { type: 'boolean', description: 'Dry run: false when the identical schema is already this version' },
+    dryRun: bool,
+  }),
+  BatchRequest: obj({
+    versions: { type: 'array', items: ref('RegisterRequest'), minItems: 1, maxItems: 100, description: 'Oldest first; each is judged against the subject as the earlier ones leave it' },
+    config: ref('ConfigUpdate'),
+  }, ['versions']),
+  BatchResponse: obj({
+    dryRun: bool,
+    results: { type: 'array', items: obj({ id: int, version: int, semver: str, created: bool }, ['version', 'semver', 'created']) },
+  }, ['dryRun', 'results']),
   SchemaVersion: obj({
     subject: str, version: int, id: int, semver: str, schemaType: str, schema: str,
     references: { type: 'array', items: ref('Reference') }, metadata: { type: 'object' }, ruleSet: { type: 'object' },

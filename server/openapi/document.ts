@@ -6,6 +6,7 @@ const queryDescriptions: Record<string, string> = {
   deleted: 'Include soft-deleted entries',
   permanent: 'Hard delete (after a soft delete)',
   normalize: 'Canonicalise the schema first',
+  dryRun: 'true: run every registration check and answer as registration would, writing nothing',
   verbose: 'Include messages',
   defaultToGlobal: 'Fall back to the global setting',
   force: 'Switch to IMPORT even when schemas exist',

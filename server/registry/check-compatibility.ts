@@ -1,11 +1,10 @@
-import semver from 'semver';
 import { checkCompatibility, type CompatibilityLevel, type CompatibilityResult } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import { parseRegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
-import { decideVersion } from './semver-policy.js';
+import { decideVersion, groupFunction } from '../../core/policy/index.js';
 import { effectiveConfig } from './settings.js';
 import type { VersionSelector } from './version-param.js';
 
@@ -61,16 +60,18 @@ export async function checkSchemaCompatibility(
   const inputs = await Promise.all(
     live.map(async (version) => ({ version, input: (await ctx.schemas.load(ctx.db, version.id))!.input })),
   );
-  const major = semver.major(request.semver ?? live.at(-1)!.semver);
-  const group = inputs.filter(({ version }) => semver.major(version.semver) === major).reverse();
-  const result = checkCompatibility(candidate, group.map(({ version, input }) => ({ ...input, version: version.version })), config.compatibilityLevel, policy);
+  // Groups as registration forms them (the semver major, or the configured metadata property).
+  const groupOf = groupFunction(config);
+  const group = groupOf({ semver: request.semver ?? live.at(-1)!.semver, metadata: request.metadata });
+  const inGroup = inputs.filter(({ version }) => groupOf(version) === group).reverse();
+  const result = checkCompatibility(candidate, inGroup.map(({ version, input }) => ({ ...input, version: version.version })), config.compatibilityLevel, policy);
   const reply = answer(result, options.verbose);
   if (result.compatible) {
     try {
       reply.semver = decideVersion({
         candidate,
-        candidateGroup: (sv) => String(semver.major(sv)),
-        live: inputs.map(({ version, input }) => ({ version: version.version, semver: version.semver, input, group: String(semver.major(version.semver)) })),
+        candidateGroup: (sv) => groupOf({ semver: sv, metadata: request.metadata }),
+        live: inputs.map(({ version, input }) => ({ version: version.version, semver: version.semver, input, group: groupOf(version) })),
         declared: request.semver,
         config,
         checked: result,

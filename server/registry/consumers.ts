@@ -4,7 +4,7 @@ import { appendAudit } from '../storage/audit-rows.js';
 import { deleteConsumer, listConsumers, readConsumer, writeConsumer, type ConsumerDeclaration } from '../storage/consumer-rows.js';
 import type { Actor, RegistryContext } from './context.js';
 import { versionsOrNotFound } from './lookup.js';
-import { assertValidSubject } from './subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 
 const GROUP_NAME = /^[\p{L}\p{N}._:@-]{1,200}$/u;
 
@@ -63,7 +63,7 @@ export async function subjectReaders(ctx: RegistryContext, subject: string) {
   const versions = await versionsOrNotFound(ctx.db, subject);
   const semvers = versions.map((v) => v.semver);
   return (await listConsumers(ctx.db))
-    .filter(({ subjects }) => subject in subjects)
+    .filter(({ subjects }) => Object.hasOwn(subjects, subject)) // not `in`: '/subjects/constructor/readers' must not match every group
     .map(({ group, subjects }) => {
       const range = subjects[subject]!;
       const highest = semver.maxSatisfying(semvers, range);

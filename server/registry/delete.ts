@@ -8,7 +8,7 @@ import type { Actor, RegistryContext } from './context.js';
 import { resolveVersion } from './lookup.js';
 import type { StoredVersion } from './model.js';
 import { effectiveMode } from './settings.js';
-import { assertValidSubject } from './subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import type { VersionSelector } from './version-param.js';
 
 /**

@@ -4,14 +4,13 @@ import { hopWithoutRuleAllowed, versionedSchema } from './migration-probe.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import { parseVersionSelector } from './version-param.js';
-import { runValidator } from '../../core/schema/run-validator.js';
 
 /** `POST /subjects/{s}/versions/{v}/validate`: ajv's verdict on one event, as data. */
 export async function validateEvent(ctx: RegistryContext, subject: string, rawVersion: string, body: unknown) {
   const event = eventField(body);
   const version = await resolveVersion(ctx.db, subject, parseVersionSelector(rawVersion));
-  const { validate } = (await ctx.schemas.load(ctx.db, version.id))!.validator();
-  const { valid, errors } = runValidator(validate, event);
+  const validator = await (await ctx.schemas.load(ctx.db, version.id))!.validator();
+  const { valid, errors } = validator.check(event);
   return { valid, subject, version: version.version, semver: version.semver, errors };
 }
 
@@ -33,8 +32,8 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   const source = versions.find((v) => v.version === from.version)!;
   const target = versions.find((v) => v.version === to.version)!;
 
-  const sourceCheck = (await ctx.schemas.load(ctx.db, from.id))!.validator().validate;
-  const sourceOutcome = runValidator(sourceCheck, event);
+  const sourceCheck = await (await ctx.schemas.load(ctx.db, from.id))!.validator();
+  const sourceOutcome = sourceCheck.check(event);
   if (!sourceOutcome.valid) {
     throw new RegistryError('INVALID_EVENT', `The event is not valid under version ${from.version} (${from.semver})`, { errors: sourceOutcome.errors });
   }
@@ -43,11 +42,13 @@ export async function upcastEvent(ctx: RegistryContext, subject: string, body: u
   try {
     migrated = await chain.runAsync(event);
   } catch (error) {
-    if (error instanceof MigrationError) throw new RegistryError('INVALID_RULESET', error.message, {}, { cause: error });
+    if (error instanceof MigrationError) {
+      throw new RegistryError('INVALID_RULESET', error.message, { failure: error.failure, rule: error.rule, hop: error.hop }, { cause: error });
+    }
     throw error;
   }
-  const targetCheck = (await ctx.schemas.load(ctx.db, to.id))!.validator().validate;
-  const targetOutcome = runValidator(targetCheck, migrated);
+  const targetCheck = await (await ctx.schemas.load(ctx.db, to.id))!.validator();
+  const targetOutcome = targetCheck.check(migrated);
   if (!targetOutcome.valid) {
     throw new RegistryError('INVALID_EVENT', `The migrated event is not valid under version ${to.version} (${to.semver})`, {
       errors: targetOutcome.errors,

@@ -2,7 +2,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import { findVersion, listVersions } from '../storage/version-rows.js';
 import type { StoredVersion } from './model.js';
-import { assertValidSubject } from './subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import type { VersionSelector } from './version-param.js';
 
 /** A subject's versions, oldest first; 40401 when it has none (live ones, unless deleted are asked for). */

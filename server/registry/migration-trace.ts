@@ -1,7 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { RegistryError } from '../../core/errors/index.js';
 import { MigrationError, planChain } from '../../core/migrate/index.js';
-import { runValidator } from '../../core/schema/run-validator.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
 import { hopWithoutRuleAllowed, versionedSchema } from './migration-probe.js';
@@ -80,5 +79,5 @@ function pathBetween(live: StoredVersion[], from: StoredVersion, to: StoredVersi
 async function validate(ctx: RegistryContext, version: StoredVersion, value: unknown) {
   const loaded = await ctx.schemas.load(ctx.db, version.id);
   if (!loaded) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${version.id} not found`);
-  return runValidator(loaded.validator().validate, value);
+  return (await loaded.validator()).check(value);
 }

@@ -1,21 +1,30 @@
 import semver from 'semver';
 import type { SchemaInput } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
-import { compileSchema } from '../../core/schema/compile.js';
-import { runValidator } from '../../core/schema/run-validator.js';
+import { poolValidators } from './pool-validators.js';
 import { ensureSchema, findSchemaByFingerprint } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
 import { readRegistrationState, writeRegistration, type LiveVersion, type NewVersionRow, type RegistrationState } from '../storage/registration-rows.js';
 import { lockSubject } from '../storage/version-rows.js';
 import type { Actor, RegistryContext } from './context.js';
-import { guardMigrations } from './migration-guard.js';
+import type { RuleVerification } from '../../core/migrate/index.js';
+import { verifyMigrationRules } from './migration-guard.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
 import type { PreparedSchema } from './schema-document.js';
-import { decideVersion, type PolicyVersion } from './semver-policy.js';
 import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
-import { assertValidSubject } from './subject-name.js';
+import {
+  assertMigrationRequirement,
+  assertValidSubject,
+  decideVersion,
+  groupFunction,
+  identicalVersion,
+  type GroupOf,
+  migrationRequired,
+  type PolicyVersion,
+  type VersionDecision,
+} from '../../core/policy/index.js';
 
 export interface RegisterResult {
   id: number;
@@ -23,10 +32,12 @@ export interface RegisterResult {
   semver: string;
   /** False when the identical schema was already registered (the call was idempotent). */
   created: boolean;
+  /** The migration rules verified on the way in: executor and sample counts per direction. */
+  migrationRules?: RuleVerification[];
 }
 
 /** A request checked and ready to be decided against a subject's state. */
-interface Registration {
+export interface Registration {
   ctx: RegistryContext;
   actor: Actor;
   subject: string;
@@ -58,11 +69,12 @@ export async function registerSchema(
 ): Promise<RegisterResult> {
   assertValidSubject(subject);
   const request = parseRegisterRequest(body);
+
   const state = await readRegistrationState<SubjectConfig>(ctx.db, subject);
   const { mode, config } = settingsOf(state);
   assertWritable(mode, subject, request);
   const { prepared, candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
-  assertExamplesValid(candidate, request.examples);
+  await assertExamplesValid(ctx, candidate, prepared.text, request.examples);
   const registration: Registration = { ctx, actor, subject, request, prepared, candidate };
 
   let result: RegisterResult | undefined;
@@ -85,24 +97,34 @@ function retryOnVersionClash(error: unknown): undefined {
   throw error;
 }
 
+/** What registering a request against a subject's state would do, decided without writing. */
+export type Verdict =
+  | { kind: 'existing'; existing: LiveVersion }
+  | { kind: 'new'; decision: VersionDecision; version: number; row: NewVersionRow; migrationRules: RuleVerification[] };
+
+/** A subject's state and its live versions as the policy reads them (loaded lazily: an identical schema needs none). */
+export interface SubjectView {
+  state: RegistrationState<SubjectConfig>;
+  policyVersions: () => Promise<PolicyVersion[]>;
+}
+
 /**
- * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
- * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ * Every registration rule, in the order the registry applies them, against `view`: identical
+ * schema (idempotent, or refused under another semver), semver and compatibility, which hops need
+ * a migration rule, and the verification of the rules carried. Writes nothing; the dry run, the
+ * batch and the ordinary registration all decide here.
  */
-async function attempt(
-  registration: Registration,
-  db: SqlExecutor,
-  state: RegistrationState<SubjectConfig>,
-  holdsLock: boolean,
-): Promise<RegisterResult | undefined> {
-  const { ctx, subject, request, prepared, candidate } = registration;
+export async function judgeRegistration(registration: Registration, view: SubjectView): Promise<Verdict> {
+  const { subject, request, prepared, candidate } = registration;
+  const { state } = view;
   const { mode, config } = settingsOf(state);
   const { live } = state;
-  const existing = live.find((version) => version.fingerprint === prepared.fingerprint);
-  if (existing && mode !== 'IMPORT') return idempotentResult(existing, request);
-
+  if (mode !== 'IMPORT') {
+    const existing = identicalVersion(live, prepared.fingerprint, request.semver);
+    if (existing) return { kind: 'existing', existing };
+  }
   const groupOf = groupFunction(config);
-  const policyVersions = await loadPolicyVersions(ctx, db, subject, live, groupOf, holdsLock);
+  const policyVersions = await view.policyVersions();
   const decision =
     mode === 'IMPORT'
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
@@ -113,21 +135,24 @@ async function attempt(
           declared: request.semver,
           config,
         });
+  let migrationRules: RuleVerification[] = [];
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);
-    await guardMigrations({
+    assertMigrationRequirement({
       subject,
       semver: decision.semver,
+      ruleSet: request.ruleSet,
+      predecessor: predecessor?.semver,
+      opensGroup: decision.opensGroup,
+      requireMigration: migrationRequired(config),
+    });
+    migrationRules = await verifyMigrationRules({
       candidate,
       candidateExamples: request.examples,
       ruleSet: request.ruleSet,
-      predecessor: predecessor && {
-        semver: predecessor.semver,
-        input: policyVersions.at(-1)!.input,
-        examples: state.latestExamples,
-      },
-      opensGroup: decision.opensGroup,
-      requireMigration: config.requireMigration && config.compatibilityLevel !== 'NONE',
+      predecessor: predecessor && { semver: predecessor.semver, input: policyVersions.at(-1)!.input, examples: state.latestExamples },
+      // On the compile pool's workers: a hostile rule never holds up the event loop.
+      verify: (verification) => registration.ctx.compiler.verifyRules(verification),
     });
   }
   const version = request.version ?? state.maxVersion + 1;
@@ -147,14 +172,36 @@ async function attempt(
       detail: { version, semver: decision.semver, bump: decision.bump },
     },
   };
+  return { kind: 'new', decision, version, row, migrationRules };
+}
+
+/**
+ * Decides and writes the registration against `state`. Returns undefined when, outside the lock,
+ * the write found the subject busy or the schema stored meanwhile by another subject's writer.
+ */
+export async function attempt(
+  registration: Registration,
+  db: SqlExecutor,
+  state: RegistrationState<SubjectConfig>,
+  holdsLock: boolean,
+): Promise<RegisterResult | undefined> {
+  const { ctx, subject, request, prepared } = registration;
+  const groupOf = groupFunction(settingsOf(state).config);
+  const verdict = await judgeRegistration(registration, {
+    state,
+    policyVersions: () => loadPolicyVersions(ctx, db, subject, state.live, groupOf, holdsLock),
+  });
+  if (verdict.kind === 'existing') return idempotentResult(verdict.existing);
+  const { version, row, decision, migrationRules } = verdict;
   const id = request.id !== undefined ? await writeImported(db, prepared, request.id, row) : await writeRegistration(db, prepared, row);
-  if (id !== undefined) return { id, version, semver: decision.semver, created: true };
+  const verified = migrationRules.length > 0 ? { migrationRules } : {};
+  if (id !== undefined) return { id, version, semver: decision.semver, created: true, ...verified };
   if (!holdsLock) return undefined;
   // Under the lock, only a schema stored by another subject's writer during the statement is left.
   const raced = await findSchemaByFingerprint(db, prepared.fingerprint);
   const again = raced && (await writeRegistration(db, { id: raced.id }, row));
   if (again === undefined) throw new Error(`registering version ${version} of '${subject}' wrote nothing although the subject was locked`);
-  return { id: again, version, semver: decision.semver, created: true };
+  return { id: again, version, semver: decision.semver, created: true, ...verified };
 }
 
 /** IMPORT with an explicit id: the schema row is written on its own, so a clash of ids is reported. */
@@ -171,7 +218,7 @@ async function writeImported(db: SqlExecutor, prepared: PreparedSchema, importId
   }
 }
 
-function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
+export function assertWritable(mode: RegistryMode, subject: string, request: RegisterRequest): void {
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in read-only mode`);
   }
@@ -180,11 +227,12 @@ function assertWritable(mode: RegistryMode, subject: string, request: RegisterRe
   }
 }
 
-function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[]): void {
+/** Examples are judged by the validator events will meet, built where a large schema compiles (the pool). */
+export async function assertExamplesValid(ctx: RegistryContext, candidate: SchemaInput, text: string, examples: readonly unknown[]): Promise<void> {
   if (examples.length === 0) return;
-  const { validate } = compileSchema(candidate.schema, candidate.references);
+  const validator = await poolValidators(ctx.compiler)(candidate, text);
   examples.forEach((example, index) => {
-    const outcome = runValidator(validate, example);
+    const outcome = validator.check(example);
     if (!outcome.valid) {
       throw new RegistryError('INVALID_EVENT', `examples[${index}] is not valid under the schema being registered`, {
         errors: outcome.errors,
@@ -193,27 +241,11 @@ function assertExamplesValid(candidate: SchemaInput, examples: readonly unknown[
   });
 }
 
-function idempotentResult(existing: LiveVersion, request: RegisterRequest): RegisterResult {
-  if (request.semver !== undefined && request.semver !== existing.semver) {
-    throw new RegistryError(
-      'INVALID_SEMVER',
-      `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${request.semver}`,
-    );
-  }
+function idempotentResult(existing: LiveVersion): RegisterResult {
   return { id: existing.id, version: existing.version, semver: existing.semver, created: false };
 }
 
-type GroupOf = (version: { semver: string; metadata?: VersionMetadata }) => string;
-
-/** Versions split into compatibility groups by the configured metadata property, else by major. */
-function groupFunction(config: EffectiveConfig): GroupOf {
-  const property = config.compatibilityGroup;
-  return property
-    ? (version) => version.metadata?.properties?.[property] ?? ''
-    : (version) => String(semver.major(version.semver));
-}
-
-async function loadPolicyVersions(
+export async function loadPolicyVersions(
   ctx: RegistryContext,
   db: SqlExecutor,
   subject: string,

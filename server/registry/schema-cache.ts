@@ -1,6 +1,6 @@
 import type { SchemaInput } from '../../core/compat/index.js';
-import { compileSchema, type CompiledSchema } from '../../core/schema/compile.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
+import { createValidatorOrThrow, type SchemaValidator } from '../../core/schema/validator/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { findSchemaById, findSchemasByIds } from '../storage/schema-rows.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
@@ -11,9 +11,17 @@ import type { SchemaReference, StoredSchema } from './model.js';
 export interface LoadedSchema {
   stored: StoredSchema;
   input: SchemaInput;
-  /** Compiled on first use; most lookups never validate. */
-  validator(): CompiledSchema;
+  /** Compiled on first use (most lookups never validate), where `compile` says, then kept. */
+  validator(): Promise<SchemaValidator>;
 }
+
+/**
+ * Builds a stored schema's validator. The server passes its compile pool's, so a large schema
+ * compiles on a worker the first time an event is validated against it, as at registration.
+ */
+export type CompileValidator = (input: SchemaInput, text: string) => Promise<SchemaValidator>;
+
+const compileInline: CompileValidator = async (input) => createValidatorOrThrow(input.schema, input.references);
 
 // References can only point at versions registered earlier, so they never form a cycle.
 const MAX_REFERENCES = 100;
@@ -27,7 +35,10 @@ export class SchemaCache {
   private readonly settled = new Map<number, LoadedSchema>();
   private readonly pending = new Map<number, Promise<LoadedSchema | undefined>>();
 
-  constructor(private readonly maxEntries = 20_000) {}
+  constructor(
+    private readonly maxEntries = 20_000,
+    private readonly compile: CompileValidator = compileInline,
+  ) {}
 
   /**
    * Loads a schema through the cache. Inside a transaction pass `exclusive: true`: it then never
@@ -74,7 +85,7 @@ export class SchemaCache {
   /** Caches a schema that was just registered, so the next registration need not read it back. */
   put(stored: StoredSchema, input: SchemaInput): void {
     if (this.settled.has(stored.id)) return;
-    this.remember(stored.id, withLazyValidator(stored, input));
+    this.remember(stored.id, this.withLazyValidator(stored, input));
   }
 
   private remember(id: number, loaded: LoadedSchema | undefined): LoadedSchema | undefined {
@@ -91,13 +102,22 @@ export class SchemaCache {
 
   private async fromStored(db: SqlExecutor, stored: StoredSchema, exclusive: boolean): Promise<LoadedSchema> {
     const references = await resolveReferences(db, stored.references, this, { exclusive });
-    return withLazyValidator(stored, { schema: JSON.parse(stored.schema) as JsonSchema, references });
+    return this.withLazyValidator(stored, { schema: JSON.parse(stored.schema) as JsonSchema, references });
   }
-}
 
-function withLazyValidator(stored: StoredSchema, input: SchemaInput): LoadedSchema {
-  let compiled: CompiledSchema | undefined;
-  return { stored, input, validator: () => (compiled ??= compileSchema(input.schema, input.references)) };
+  private withLazyValidator(stored: StoredSchema, input: SchemaInput): LoadedSchema {
+    let compiled: Promise<SchemaValidator> | undefined;
+    return {
+      stored,
+      input,
+      // Concurrent first validations share one compile; a failed one is retried next time.
+      validator: () =>
+        (compiled ??= this.compile(input, stored.schema).catch((error: unknown) => {
+          compiled = undefined;
+          throw error;
+        })),
+    };
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { unreadableAt } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
 import { metaSchemaErrors } from '../../core/schema/compile.js';
@@ -32,6 +33,8 @@ export function prepareSchema(
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema type ${JSON.stringify(input.schemaType)}: only JSON is supported by Charter`);
   }
   const parsed = parseSchemaField(input.schema);
+  const unreadable = unreadableAt(parsed);
+  if (unreadable) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${unreadable.message}`, { path: unreadable.path });
   assertResolvableRefs(parsed, resolved);
   const loop = findInPlaceRefCycle(parsed);
   if (loop) {
@@ -41,7 +44,15 @@ export function prepareSchema(
   if (metaErrors) throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${metaErrors}`);
   const text = options.normalize ? canonicalJson(parsed) : JSON.stringify(parsed);
   const references = [...input.references].sort((a, b) => a.name.localeCompare(b.name));
-  return { parsed, text, references, fingerprint: sha256(JSON.stringify(['JSON', text, references])) };
+  return { parsed, text, references, fingerprint: schemaFingerprint(text, references) };
+}
+
+/**
+ * A schema's identity: its stored text and references. Identical schemas share one id, and a
+ * subject holds one version per identity (`charter check` computes it to predict that rule).
+ */
+export function schemaFingerprint(text: string, references: readonly SchemaReference[]): string {
+  return sha256(JSON.stringify(['JSON', text, references]));
 }
 
 function parseSchemaField(schema: unknown): JsonSchema {
@@ -69,7 +80,8 @@ function assertResolvableRefs(schema: JsonSchema, resolved: ReferencedSchemas): 
   for (const { ref, at } of collectRefs(schema)) {
     if (ref.startsWith('#')) continue;
     const [target] = ref.split('#');
-    if (target in resolved || localIds.has(absolute(target, base))) continue;
+    // Own keys only: `{"$ref": "toString"}` must not resolve to Object.prototype.toString.
+    if (Object.hasOwn(resolved, target) || localIds.has(absolute(target, base))) continue;
     throw new RegistryError(
       'INVALID_SCHEMA',
       `Invalid schema: $ref '${ref.slice(0, 200)}' at ${at} does not resolve inside the schema or to one of its references. ` +

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { checkSchemaCompatibility } from '../registry/check-compatibility.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { flag } from '../http/query.js';
 import type { RouteOptions, SubjectParams, VersionParams } from './route-context.js';

@@ -5,12 +5,14 @@ import type { RouteOptions } from './route-context.js';
 export async function healthRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
   app.get('/', async () => ({}));
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', async (request, reply) => {
     try {
       await withTimeout(ctx.db.query('SELECT 1'), 2_000);
       return { status: 'ready', store: ctx.db.kind };
     } catch (error) {
-      return reply.status(503).send({ error_code: 50301, message: `The registry store is not reachable: ${(error as Error).message}` });
+      // Probes are anonymous: the cause (a database address, a driver message) goes to the log only.
+      request.log.warn({ err: error }, 'not ready: the store did not answer');
+      return reply.status(503).header('retry-after', '1').send({ error_code: 50301, message: 'The registry is not ready' });
     }
   });
 }

@@ -3,7 +3,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import { appendAudit } from '../storage/audit-rows.js';
 import { deleteConfig, deleteMode, GLOBAL, readConfig, readMode, writeConfig, writeMode } from '../storage/settings-rows.js';
 import { defaultConfig, parseConfigBody, parseModeBody, type SubjectConfig } from '../registry/settings.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { flag } from '../http/query.js';
 import { actorOf, type RouteOptions, type SubjectParams } from './route-context.js';
 

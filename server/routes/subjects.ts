@@ -4,7 +4,8 @@ import { deleteSubject, deleteVersion } from '../registry/delete.js';
 import { resolveVersion, versionBody, versionsOrNotFound } from '../registry/lookup.js';
 import { lookupSchema, latestWithMetadata } from '../registry/find-schema.js';
 import { registerSchema } from '../registry/register.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { dryRunRegistration, registerBatch } from '../registry/register-batch.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { parseVersionSelector } from '../registry/version-param.js';
 import { referencingSchemaIds } from '../storage/schema-rows.js';
 import { listSubjects } from '../storage/version-rows.js';
@@ -33,11 +34,24 @@ export async function subjectRoutes(app: FastifyInstance, { ctx, onRegistered }:
   );
 
   app.post<{ Params: SubjectParams }>('/subjects/:subject/versions', async (request) => {
+    if (flag(request.query, 'dryRun')) {
+      return dryRunRegistration(ctx, actorOf(request), request.params.subject, request.body, flag(request.query, 'normalize'));
+    }
     const result = await registerSchema(ctx, actorOf(request), request.params.subject, request.body, {
       normalize: flag(request.query, 'normalize'),
     });
     onRegistered?.(result);
-    return { id: result.id, version: result.version, semver: result.semver };
+    // migrationRules: which executor runs each verified rule, and on how many samples it passed.
+    return { id: result.id, version: result.version, semver: result.semver, ...(result.migrationRules && { migrationRules: result.migrationRules }) };
+  });
+
+  app.post<{ Params: SubjectParams }>('/subjects/:subject/versions/batch', async (request) => {
+    const answer = await registerBatch(ctx, actorOf(request), request.params.subject, request.body, {
+      dryRun: flag(request.query, 'dryRun'),
+      normalize: flag(request.query, 'normalize'),
+    });
+    if (!answer.dryRun) answer.results.forEach((result) => onRegistered?.(result));
+    return answer;
   });
 
   app.get<{ Params: VersionParams }>('/subjects/:subject/versions/:version', async (request) =>

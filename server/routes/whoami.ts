@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { principalOf, whoAmI } from '../auth/index.js';
-import { assertValidSubject } from '../registry/subject-name.js';
+import { assertValidSubject } from '../../core/policy/index.js';
 import { text } from '../http/query.js';
 
 /** `GET /whoami[?subject=]`: the caller, its roles, and which write actions the API allows it. */

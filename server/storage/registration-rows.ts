@@ -2,6 +2,7 @@ import type { RuleSet } from '../../core/migrate/index.js';
 import type { SchemaReference, VersionMetadata } from '../registry/model.js';
 import { GLOBAL } from './settings-rows.js';
 import type { SqlExecutor } from './sql-driver.js';
+import { nextFreeSchemaId } from './schema-ids.js';
 import { subjectLockKey } from './version-rows.js';
 
 /*
@@ -105,7 +106,7 @@ export async function writeRegistration(db: SqlExecutor, schema: SchemaToStore |
          ? `schema_id AS (SELECT $11::integer AS id FROM subject_lock WHERE held)`
          : `new_schema AS (
        INSERT INTO charter_schemas (id, fingerprint, schema_text, refs)
-       SELECT nextval('charter_schema_ids')::integer, $11, $12, $13::jsonb FROM subject_lock WHERE held
+       SELECT ${nextFreeSchemaId}, $11, $12, $13::jsonb FROM subject_lock WHERE held
        ON CONFLICT (fingerprint) DO NOTHING RETURNING id
      ), new_references AS (
        INSERT INTO charter_references (schema_id, name, ref_subject, ref_version)

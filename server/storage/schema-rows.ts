@@ -1,4 +1,5 @@
 import type { SchemaReference, StoredSchema } from '../registry/model.js';
+import { advancePastImportedId, nextFreeSchemaId } from './schema-ids.js';
 import type { SqlExecutor } from './sql-driver.js';
 
 interface SchemaRow {
@@ -39,7 +40,7 @@ export async function ensureSchema(
 ): Promise<number> {
   const inserted = await db.query<{ id: number }>(
     `INSERT INTO charter_schemas (id, fingerprint, schema_text, refs)
-     VALUES (COALESCE($4::integer, nextval('charter_schema_ids')::integer), $1, $2, $3::jsonb)
+     VALUES (COALESCE($4::integer, ${nextFreeSchemaId}), $1, $2, $3::jsonb)
      ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
     [schema.fingerprint, schema.text, JSON.stringify(schema.references), schema.id ?? null],
   );
@@ -50,10 +51,7 @@ export async function ensureSchema(
         [inserted.rows[0].id, ref.name, ref.subject, ref.version],
       );
     }
-    if (schema.id !== undefined) {
-      // Imported ids must not be handed out again by the sequence.
-      await db.query("SELECT setval('charter_schema_ids', GREATEST((SELECT max(id) FROM charter_schemas), 1))");
-    }
+    if (schema.id !== undefined) await db.query(advancePastImportedId, [schema.id]);
     return inserted.rows[0].id;
   }
   const existing = await findSchemaByFingerprint(db, schema.fingerprint);

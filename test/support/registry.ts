@@ -11,7 +11,7 @@ export interface TestRegistry {
  * unless a store is given. Tests talk to it over HTTP like any client would.
  */
 export async function startRegistry(
-  options: { store?: StoreOptions; bodyLimit?: number; auth?: Pick<ServerConfig, 'authFile' | 'rateLimit' | 'tls'> } = {},
+  options: { store?: StoreOptions; bodyLimit?: number; auth?: Pick<ServerConfig, 'authFile' | 'rateLimit' | 'tls' | 'authFailureLimit'> } = {},
 ): Promise<TestRegistry> {
   const server = await startServer({
     port: 0,

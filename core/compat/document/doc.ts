@@ -3,7 +3,7 @@ import { compatDraft } from './compat-draft.js';
 import { isObject } from './is-object.js';
 import { MAX_DOC_DEPTH, MAX_DOC_NODES } from './limits.js';
 import { currentGeneration, intern, nodeInfo } from './node-info.js';
-import { DEFAULT_BASE, resolveUri, stripFragment } from './uri.js';
+import { DEFAULT_BASE, nameUri, resolveUri, stripFragment } from './uri.js';
 
 export interface Doc {
   /** Unique per (root, references) pair; stable while both objects live. */
@@ -27,8 +27,23 @@ export interface Doc {
   readonly refDocs: Map<string, Doc>;
   /** Set when the document could not be indexed (too deep or too large). */
   readonly tooLarge: boolean;
-  /** `$dynamicAnchor`/`$recursiveAnchor` names defined more than once (dynamic refs then undecidable). */
-  readonly ambiguousDynamic: Set<string>;
+  /** How often each dynamic anchor is defined (`$recursiveAnchor: true` counts as the name ""). */
+  readonly dynamicAnchors: Map<string, number>;
+  /** Dynamic anchors defined on the root node itself. */
+  readonly rootDynamic: Set<string>;
+  /** The document holds a `$ref` (outside data keywords). */
+  readonly hasStaticRef: boolean;
+  /** The document holds a `$dynamicRef` or `$recursiveRef`. */
+  readonly hasDynamicRef: boolean;
+  /**
+   * For a referenced schema: the document whose check reached it (its closure's root; the ROOT's
+   * draft governs the closure, as when ajv compiles the references on the root's instance).
+   */
+  readonly top: Doc | undefined;
+  /** For a referenced schema without `$id`: its base comes from its name, not an identifier. */
+  readonly baseFromName: boolean;
+  /** Closure index (root document only): absolute URI → resource, built on first use. */
+  closure?: Map<string, { node: JsonSchema; doc: Doc }>;
 }
 
 const docCache = new WeakMap<object, WeakMap<object, Doc>>();
@@ -49,17 +64,26 @@ export function getDoc(root: JsonSchema, references: ReferencedSchemas = EMPTY_R
   return doc;
 }
 
-function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: Draft): Doc {
+function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: Draft, refName?: string, top?: Doc): Doc {
   const draft = draftHint ?? compatDraft(root);
   const resources = new Map<string, JsonSchema>();
   const anchors = new Map<string, JsonSchema>();
   const dynamicSeen = new Map<string, number>();
+  const rootDynamic = new Set<string>();
   let tooLarge = false;
   let count = 0;
-  let rootBase = DEFAULT_BASE;
+  let rootBase = (refName !== undefined && nameUri(refName)) || DEFAULT_BASE;
+  let baseFromName = refName !== undefined;
   if (isObject(root) && typeof root.$id === 'string' && !root.$id.startsWith('#')) {
     const u = resolveUri(root.$id, DEFAULT_BASE);
-    if (u) rootBase = stripFragment(u);
+    if (u) {
+      rootBase = stripFragment(u);
+      baseFromName = false;
+    }
+  }
+  if (isObject(root)) {
+    if (typeof root.$dynamicAnchor === 'string') rootDynamic.add(root.$dynamicAnchor);
+    if (root.$recursiveAnchor === true) rootDynamic.add('');
   }
   resources.set(rootBase, root);
 
@@ -95,7 +119,7 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
         anchors.set(here + '#' + node.$dynamicAnchor, node);
         dynamicSeen.set(node.$dynamicAnchor, (dynamicSeen.get(node.$dynamicAnchor) ?? 0) + 1);
       }
-      if (node.$recursiveAnchor === true) dynamicSeen.set('$recursive', (dynamicSeen.get('$recursive') ?? 0) + 1);
+      if (node.$recursiveAnchor === true) dynamicSeen.set('', (dynamicSeen.get('') ?? 0) + 1);
     }
     for (const [k, v] of Object.entries(node)) {
       if (typeof v !== 'object' || v === null) continue;
@@ -111,9 +135,11 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
     .sort()
     .map((k) => JSON.stringify(k) + '=' + nodeInfo(references[k]).id)
     .join(',');
-  const signature = `${draft}|${nodeInfo(root).id}|${refSig}`;
-  const ambiguousDynamic = new Set<string>();
-  for (const [name, n] of dynamicSeen) if (n > 1) ambiguousDynamic.add(name);
+  const scan = scanRefs(root);
+  // A dynamic reference in a referenced schema resolves in the referencing document's scope: such
+  // a document means something different under every root.
+  const scope = top && (scan.dynamic || top.hasDynamicRef) ? `@${top.sigId}` : '';
+  const signature = `${draft}|${nodeInfo(root).id}|${refSig}|${refName === undefined ? '' : JSON.stringify(refName)}${scope}`;
   return {
     uid: nextDocUid++,
     gen: currentGeneration(),
@@ -127,15 +153,41 @@ function buildDoc(root: JsonSchema, references: ReferencedSchemas, draftHint?: D
     anchors,
     refDocs: new Map(),
     tooLarge,
-    ambiguousDynamic,
+    dynamicAnchors: dynamicSeen,
+    rootDynamic,
+    hasStaticRef: scan.static,
+    hasDynamicRef: scan.dynamic,
+    top,
+    baseFromName,
   };
 }
 
+/** A referenced schema as part of the closure of `doc` (read in the closure root's draft). */
 export function refDoc(doc: Doc, name: string): Doc {
-  let d = doc.refDocs.get(name);
+  const top = doc.top ?? doc;
+  let d = top.refDocs.get(name);
   if (!d) {
-    d = getDoc(doc.references[name], doc.references);
-    doc.refDocs.set(name, d);
+    d = buildDoc(top.references[name], top.references, top.draft, name, top);
+    top.refDocs.set(name, d);
   }
   return d;
+}
+
+/** Whether a document holds static and dynamic references (too large to scan counts as both). */
+function scanRefs(root: JsonSchema): { static: boolean; dynamic: boolean } {
+  const found = { static: false, dynamic: false };
+  if (!nodeInfo(root).hasRef) return found;
+  const stack: unknown[] = [root];
+  let visited = 0;
+  while (stack.length) {
+    if (visited++ > MAX_DOC_NODES) return { static: true, dynamic: true };
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      if (typeof node.$ref === 'string') found.static = true;
+      if (typeof node.$dynamicRef === 'string' || typeof node.$recursiveRef === 'string') found.dynamic = true;
+      for (const [k, v] of Object.entries(node)) if (typeof v === 'object' && v !== null && k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'default') stack.push(v);
+    }
+  }
+  return found;
 }

@@ -18,3 +18,4 @@ export { getDoc, type Doc } from './doc.js';
 export { resolveRef, type Located, type Resolution } from './resolve-ref.js';
 export { childBase } from './uri.js';
 export { escapePointer } from './pointer.js';
+export { unreadableAt } from './unreadable.js';

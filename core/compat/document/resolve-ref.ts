@@ -2,7 +2,7 @@ import type { JsonSchema } from '../../schema/types.js';
 import { refDoc, type Doc } from './doc.js';
 import { isObject } from './is-object.js';
 import { decodePointerSegment } from './pointer.js';
-import { resolveUri, stripFragment } from './uri.js';
+import { nameUri, resolveUri, stripFragment } from './uri.js';
 
 export interface Located {
   node: JsonSchema;
@@ -45,13 +45,40 @@ function applyFragment(target: Located, fragment: string): Resolution {
 }
 
 /**
- * Resolves a `$ref` value found in a node whose base URI is `base`, inside `doc`. Referenced schemas
- * (by name) win over URI resolution; remote URIs are never fetched.
+ * Every resource of the closure by absolute URI, in ajv's precedence: identifiers (`$id`, of the
+ * root document and of every referenced schema, embedded ones included) first, then reference
+ * names (ajv keeps names in `schemas`, looked up after `refs`).
+ */
+function closureIndex(top: Doc): Map<string, { node: JsonSchema; doc: Doc }> {
+  if (top.closure) return top.closure;
+  const index = new Map<string, { node: JsonSchema; doc: Doc }>();
+  const docs = [top, ...Object.keys(top.references).map((name) => refDoc(top, name))];
+  for (const d of docs) {
+    for (const [uri, node] of d.resources) {
+      if (d.baseFromName && node === d.root && uri === d.base) continue;
+      if (!index.has(uri)) index.set(uri, { node, doc: d });
+    }
+  }
+  for (const name of Object.keys(top.references)) {
+    const uri = nameUri(name);
+    if (uri !== undefined && !index.has(uri)) {
+      const d = refDoc(top, name);
+      index.set(uri, { node: d.root, doc: d });
+    }
+  }
+  top.closure = index;
+  return index;
+}
+
+/**
+ * Resolves a `$ref` value found in a node whose base URI is `base`, inside `doc`, as ajv does when
+ * the referenced schemas are added to the root's instance under their names: the value is resolved
+ * against the base (a referenced schema's base is its `$id`, else its name), then looked up among
+ * identifiers, then names. Remote URIs are never fetched.
  */
 export function resolveRef(ref: string, doc: Doc, base: string): Resolution {
   if (doc.tooLarge) return { error: 'the document is too large or too deeply nested to resolve references in' };
   const hash = ref.indexOf('#');
-  const name = hash >= 0 ? ref.slice(0, hash) : ref;
   const rawFragment = hash >= 0 ? ref.slice(hash + 1) : '';
   let fragment = rawFragment;
   try {
@@ -59,22 +86,19 @@ export function resolveRef(ref: string, doc: Doc, base: string): Resolution {
   } catch {
     /* keep raw */
   }
-  // 1. Confluent-style reference by name.
-  if (name !== '' && Object.prototype.hasOwnProperty.call(doc.references, name)) {
-    const d = refDoc(doc, name);
-    if (d.tooLarge) return { error: `referenced schema "${name}" is too large to analyse` };
-    return applyFragment({ node: d.root, doc: d, base: d.base }, rawFragment.startsWith('/') ? rawFragment : fragment);
-  }
-  // 2. URI resolution against the current base, inside this document and the referenced ones.
+  const frag = rawFragment.startsWith('/') ? rawFragment : fragment;
   const url = resolveUri(ref, base);
   if (!url) return { error: `"${ref}" is not a valid URI reference` };
   const target = stripFragment(url);
   const local = doc.resources.get(target);
-  if (local !== undefined) return applyFragment({ node: local, doc, base: target }, rawFragment.startsWith('/') ? rawFragment : fragment);
-  for (const refName of Object.keys(doc.references)) {
-    const d = refDoc(doc, refName);
-    const r = d.resources.get(target);
-    if (r !== undefined) return applyFragment({ node: r, doc: d, base: target }, rawFragment.startsWith('/') ? rawFragment : fragment);
+  if (local !== undefined) {
+    return applyFragment({ node: local, doc, base: target }, frag);
+  }
+  const top = doc.top ?? doc;
+  const found = closureIndex(top).get(target);
+  if (found) {
+    if (found.doc.tooLarge) return { error: 'a referenced schema is too large to analyse' };
+    return applyFragment({ node: found.node, doc: found.doc, base: target }, frag);
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
     return { error: `"${ref}" is neither in this document nor a supplied reference; remote schemas are never fetched` };

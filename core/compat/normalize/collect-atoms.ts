@@ -1,4 +1,6 @@
 import { childBase, isObject, resolveRef } from '../document/index.js';
+import { spend } from '../limits.js';
+import { dynamicTarget } from './dynamic-ref.js';
 import type { Issue, SRef } from './flat.js';
 import { atomKey, child } from './refs.js';
 
@@ -13,6 +15,7 @@ export function collectAtoms(conj: readonly SRef[]): { atoms: SRef[]; issues: Is
   const stack = new Set<string>();
   const visit = (r: SRef, depth: number): void => {
     if (empty || issues.length > 8) return;
+    spend();
     const node = r.node;
     if (node === true) return;
     if (node === false) {
@@ -36,14 +39,17 @@ export function collectAtoms(conj: readonly SRef[]): { atoms: SRef[]; issues: Is
     for (const refKey of ['$ref', '$dynamicRef', '$recursiveRef'] as const) {
       const ref = node[refKey];
       if (typeof ref !== 'string') continue;
+      let target = ref;
       if (refKey !== '$ref') {
-        const anchorName = refKey === '$recursiveRef' ? '$recursive' : ref.replace(/^.*#/, '');
-        if (r.doc.ambiguousDynamic.has(anchorName)) {
-          issues.push({ kind: 'DYNAMIC_REF', message: `${refKey} "${ref}" may resolve to one of several dynamic anchors` });
+        const dyn = dynamicTarget(refKey, ref, r.doc);
+        if ('ignore' in dyn) continue;
+        if ('error' in dyn) {
+          issues.push({ kind: 'DYNAMIC_REF', message: dyn.error });
           continue;
         }
+        target = dyn.ref;
       }
-      const res = resolveRef(refKey === '$recursiveRef' ? '#' : ref, r.doc, r.base);
+      const res = resolveRef(target, r.doc, r.base);
       if ('error' in res) issues.push({ kind: 'UNRESOLVED_REF', message: `$ref "${ref}" cannot be resolved: ${res.error}` });
       else visit({ node: res.node, doc: res.doc, base: childBase(res.node, res.base), omit: 0 }, depth + 1);
     }

@@ -1,6 +1,6 @@
 /** Keywords that constrain instances (in some draft). Everything else is an annotation or unknown. */
 export const CONSTRAINING = new Set([
-  '$ref', '$dynamicRef', '$recursiveRef', 'type', 'enum', 'const',
+  '$ref', '$dynamicRef', '$recursiveRef', 'type', 'nullable', 'enum', 'const',
   'minLength', 'maxLength', 'pattern', 'format',
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
   'properties', 'required', 'additionalProperties', 'patternProperties', 'unevaluatedProperties',

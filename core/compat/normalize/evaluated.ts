@@ -1,7 +1,10 @@
 /** Annotation closure of a schema for `unevaluated*`: what its in-place applicators evaluate. */
 
 import { childBase, isObject, resolveRef } from '../document/index.js';
+import { spend } from '../limits.js';
 import type { Role, SRef } from './flat.js';
+import { CONSTRAINING } from './constraining.js';
+import { dynamicTarget } from './dynamic-ref.js';
 import { child } from './refs.js';
 
 interface EvalInfo {
@@ -10,19 +13,19 @@ interface EvalInfo {
   prefix: number;
   allProps: boolean;
   allItems: boolean;
-  containsSeen: boolean;
   /** A conditional subschema (anyOf/oneOf/if/then/else/dependentSchemas) may evaluate properties / items. */
   conditionalProps: boolean;
   conditionalItems: boolean;
 }
 
 export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
-  const info: EvalInfo = { names: new Set(), patterns: new Set(), prefix: 0, allProps: false, allItems: false, containsSeen: false, conditionalProps: false, conditionalItems: false };
+  const info: EvalInfo = { names: new Set(), patterns: new Set(), prefix: 0, allProps: false, allItems: false, conditionalProps: false, conditionalItems: false };
   const seen = new Set<object>();
   let budget = 2000;
   const visit = (ref: SRef, isSelf: boolean, depth: number): void => {
     const s = ref.node;
     if (!isObject(s) || seen.has(s)) return;
+    spend();
     if (--budget < 0 || depth > 64) {
       if (role === 'A') {
         info.allProps = true;
@@ -44,7 +47,7 @@ export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
       if ('items' in s) info.allItems = true;
     } else if ('items' in s) info.allItems = true;
     if (!isSelf && 'unevaluatedItems' in s) info.allItems = true;
-    if ('contains' in s && draft === '2020-12') info.containsSeen = true;
+    if (draft !== 'draft-07' && containsMarksAllItems(s, role)) info.allItems = true;
     const next: unknown[] = [];
     if (Array.isArray(s.allOf)) next.push(...s.allOf);
     if (role === 'B') {
@@ -67,10 +70,16 @@ export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
       if (isObject(s.dependencies)) for (const v of Object.values(s.dependencies)) if (!Array.isArray(v)) next.push(v);
     }
     for (const n of next) visit(child(ref, n), false, depth + 1);
-    for (const key of ['$ref', '$dynamicRef', '$recursiveRef']) {
+    for (const key of ['$ref', '$dynamicRef', '$recursiveRef'] as const) {
       const ref$ = s[key];
       if (typeof ref$ !== 'string') continue;
-      const res = resolveRef(key === '$recursiveRef' ? '#' : ref$, ref.doc, ref.base);
+      let target = ref$;
+      if (key !== '$ref') {
+        const dyn = dynamicTarget(key, ref$, ref.doc);
+        if ('ignore' in dyn) continue;
+        target = 'error' in dyn ? '' : dyn.ref;
+      }
+      const res = target === '' && key !== '$ref' ? { error: 'dynamic' } : resolveRef(target, ref.doc, ref.base);
       if ('error' in res) {
         if (role === 'A') {
           info.allProps = true;
@@ -81,6 +90,22 @@ export function evaluatedClosure(r: SRef, role: Role): EvalInfo {
   };
   visit(r, true, 0);
   return info;
+}
+
+/**
+ * ajv (2019-09 and 2020-12 alike) marks every item evaluated once a `contains` that is not
+ * always-valid is compiled, whatever it matched (ajv/dist/vocabularies/applicator/contains.js sets
+ * `it.items = true`); `minContains: 0` without `maxContains` makes it skip `contains` entirely.
+ * The writer (A) reading assumes it whenever it may happen; the reader (B) reading only when it
+ * surely happens (the subschema has a constraining keyword).
+ */
+function containsMarksAllItems(s: Record<string, unknown>, role: Role): boolean {
+  if (!('contains' in s)) return false;
+  const c = s.contains;
+  const skipped = s.minContains === 0 && s.maxContains === undefined;
+  if (role === 'A') return !skipped && c !== true && !(isObject(c) && Object.keys(c).length === 0);
+  if (skipped || (s.minContains !== undefined && typeof s.minContains !== 'number')) return false;
+  return c === false || (isObject(c) && Object.keys(c).some((k) => CONSTRAINING.has(k)));
 }
 
 const PROP_EVAL_KEYS = ['properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties', '$ref', '$dynamicRef', '$recursiveRef'];

@@ -3,6 +3,7 @@
  * instance-level descent* (a property or an item) is assumed to hold; a pair met again without
  * descending means a reference cycle that never consumes input and is answered `false`.
  */
+import { spend } from '../limits.js';
 import { flatten, type SRef } from '../normalize/index.js';
 import type { SubsetContext } from './context.js';
 import { issueKinds } from './issues.js';
@@ -16,6 +17,7 @@ const GLOBAL_MEMO_LIMIT = 500_000;
 
 /** Every instance of the conjunction A (restricted to the kinds in `mask`) is valid under B. */
 export function sub(A: readonly SRef[], mask: number, B: readonly SRef[], path: string, depth: number, ctx: SubsetContext): boolean {
+  spend();
   if (ctx.budget-- <= 0) {
     limit(ctx, path, 'too many comparisons');
     return false;

@@ -1,4 +1,5 @@
 import { flatten, K_ALL, K_ARR, K_BOOL, K_NULL, K_NUM, K_OBJ, K_STR, KIND_LIST, OMIT_ANYOF, OMIT_ONEOF, withOmit, type Flat, type SRef } from '../normalize/index.js';
+import { spend } from '../limits.js';
 import { validateValue } from '../values.js';
 import { sub } from './check.js';
 import type { SubsetContext } from './context.js';
@@ -13,6 +14,7 @@ const MAX_DISJOINT_DEPTH = 8;
 
 export function disjoint(X: readonly SRef[], mask: number, Y: readonly SRef[], depth: number, ctx: SubsetContext, level = 0): boolean {
   if (level > MAX_DISJOINT_DEPTH) return false;
+  spend();
   if (ctx.budget-- <= 0) {
     ctx.exhausted = true;
     return false;

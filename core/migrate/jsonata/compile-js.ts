@@ -45,7 +45,7 @@ export function generate(ast: Node): { source: string; constants: unknown[] } {
   const locals = frame.names.size ? `let ${[...frame.names.values()].join(', ')};` : '';
   const helpers = hoisted.map((fn, i) => `const H${i} = ${fn};`).join(' ');
   // $root lives outside the per-event function so hoisted helpers see it; runs never overlap.
-  const source = `"use strict"; let $root; ${helpers} return function compiled(input) { R.reset(); $root = input; const $ctx = R.wrapRoot(input); ${locals} return ${body}; };`;
+  const source = `"use strict"; let $root; ${helpers} return function compiled(input, budget) { R.reset(budget); $root = input; const $ctx = R.wrapRoot(input); ${locals} return ${body}; };`;
   return { source, constants };
 }
 
@@ -54,7 +54,7 @@ export function generate(ast: Node): { source: string; constants: unknown[] } {
  * uses anything outside the compiled subset (the caller then uses the JSONata evaluator instead).
  * The generated function sees only `R` (its runtime) and `K` (its constants).
  */
-export function compileToJs(ast: jsonata.ExprNode, bounds: RuleBounds): ((input: unknown) => unknown) | undefined {
+export function compileToJs(ast: jsonata.ExprNode, bounds: RuleBounds): ((input: unknown, budgetMs?: number) => unknown) | undefined {
   let generated: { source: string; constants: unknown[] };
   try {
     generated = generate(ast as Node);
@@ -62,6 +62,6 @@ export function compileToJs(ast: jsonata.ExprNode, bounds: RuleBounds): ((input:
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const factory = new Function('R', 'K', generated.source) as (r: unknown, k: unknown[]) => (input: unknown) => unknown;
+  const factory = new Function('R', 'K', generated.source) as (r: unknown, k: unknown[]) => (input: unknown, budgetMs?: number) => unknown;
   return factory(createRuntime(bounds), generated.constants);
 }

@@ -1,5 +1,5 @@
 import { toBoolean, toText } from './builtins.js';
-import { MigrationError } from '../migration-error.js';
+import type { RuleGuard } from '../rule-guard.js';
 import { seq, type Sequence } from './sequence.js';
 
 /**
@@ -70,10 +70,11 @@ export function compare(lhs: unknown, rhs: unknown, op: string): boolean | undef
 }
 
 /** `&`: both sides cast with `$string`; the result is bounded so doubling loops stop early. */
-export function concat(lhs: unknown, rhs: unknown, maxLength: number): string {
-  const out = (lhs === undefined ? '' : toText(lhs)) + (rhs === undefined ? '' : toText(rhs));
-  if (out.length > maxLength) throw new MigrationError('output-size', `a string grew past ${maxLength} characters`);
-  return out;
+export function concat(lhs: unknown, rhs: unknown, guard: RuleGuard): string {
+  const l = lhs === undefined ? '' : toText(lhs);
+  const r = rhs === undefined ? '' : toText(rhs);
+  guard.chars(l.length + r.length);
+  return l + r;
 }
 
 export function includes(lhs: unknown, rhs: unknown): boolean {
@@ -88,7 +89,7 @@ export function boolize(value: unknown): boolean {
   return toBoolean(value) ?? false;
 }
 
-export function range(lhs: unknown, rhs: unknown, maxSize: number): Sequence | undefined {
+export function range(lhs: unknown, rhs: unknown, guard: RuleGuard): Sequence | undefined {
   if (lhs !== undefined && !Number.isInteger(lhs)) fail('T2003', lhs);
   if (rhs !== undefined && !Number.isInteger(rhs)) fail('T2004', rhs);
   if (lhs === undefined || rhs === undefined) return undefined;
@@ -97,8 +98,12 @@ export function range(lhs: unknown, rhs: unknown, maxSize: number): Sequence | u
   if (lo > hi) return undefined;
   const size = hi - lo + 1;
   if (size > 1e7) fail('D2014', size);
-  if (size > maxSize) fail('D2015', size);
+  // Counted before it is built, and built in slices between clock checks.
+  guard.items(size);
   const out = seq();
-  for (let v = lo; v <= hi; v++) out.push(v);
+  for (let v = lo; v <= hi; v++) {
+    if ((v - lo) % 65536 === 65535) guard.check();
+    out.push(v);
+  }
   return out;
 }

@@ -1,5 +1,7 @@
 import type { RuleBounds } from '../types.js';
 import { MigrationError } from '../migration-error.js';
+import { RuleGuard } from '../rule-guard.js';
+import { boundedCall } from './bounded-builtins.js';
 import { directBuiltins, higherOrderSignatures, toBoolean } from './builtins.js';
 import { createHigherOrder } from './hof.js';
 import * as ops from './operators.js';
@@ -35,20 +37,8 @@ const alreadyValid: Readonly<Record<string, (args: unknown[]) => boolean>> = {
  * holds that transform's guard state (steps, deadline, call depth), reset at the start of each event.
  */
 export function createRuntime(bounds: RuleBounds) {
-  const guard = { steps: 0, deadline: 0, depth: 0 };
-  const maxSequence = Math.max(1, Math.floor(bounds.maxOutputBytes / 2));
-
-  // The clock is read once every 1024 steps and only started at the first read: an event that
-  // needs fewer steps is far below any timeout, and the hot path stays free of Date.now().
-  const checkClock = (): void => {
-    const now = Date.now();
-    if (guard.deadline === 0) guard.deadline = now + bounds.timeoutMs;
-    else if (now > guard.deadline)
-      throw new MigrationError('timeout', `the rule ran longer than ${bounds.timeoutMs} ms (endless loop?)`);
-  };
-  const tick = (): void => {
-    if ((++guard.steps & 1023) === 0) checkClock();
-  };
+  const guard = new RuleGuard(bounds);
+  const tick = (): void => guard.tick();
 
   const focus = { input: undefined as unknown, environment: undefined, options: undefined, createSequence: (...a: unknown[]) => (a.length ? seqOf(a[0]) : seq()) };
   const append = directBuiltins.get('append')!.implementation;
@@ -58,7 +48,7 @@ export function createRuntime(bounds: RuleBounds) {
   const step = (input: unknown[], f: Item, last: boolean): unknown[] => {
     const result: unknown[] = [];
     for (let i = 0; i < input.length; i++) {
-      tick();
+      guard.tick();
       const res = f(input[i]);
       if (res !== undefined) result.push(res);
     }
@@ -117,7 +107,11 @@ export function createRuntime(bounds: RuleBounds) {
         const entry = groups[key];
         if (entry === undefined) groups[key] = { data: item, index: p };
         else if (entry.index !== p) throw { code: 'D1009', value: key };
-        else entry.data = append.call(focus, entry.data, item);
+        else {
+          // Appending copies the group so far: charged, so one large group stays under the clock.
+          guard.charge(Array.isArray(entry.data) ? entry.data.length : 1);
+          entry.data = append.call(focus, entry.data, item);
+        }
       }
     }
     const result: Record<string, unknown> = {};
@@ -135,7 +129,10 @@ export function createRuntime(bounds: RuleBounds) {
       const v = values[i];
       if (v === undefined) continue;
       if (nested[i] || !Array.isArray(v)) out.push(v);
-      else for (const x of v) out.push(x);
+      else {
+        guard.charge(v.length);
+        for (const x of v) out.push(x);
+      }
     }
     if (cons) Object.defineProperty(out, 'cons', { enumerable: false, configurable: false, value: true });
     return out;
@@ -156,7 +153,7 @@ export function createRuntime(bounds: RuleBounds) {
     focus.input = context;
     const valid = args.length === anyArity[name] || !f.signature || alreadyValid[name]?.(args);
     const validated = valid ? args : f.signature!.validate(args, context);
-    const result = f.implementation.apply(focus, validated);
+    const result = boundedCall(guard, name, f.implementation, focus, validated);
     return raw ? result : norm(result);
   };
 
@@ -176,16 +173,13 @@ export function createRuntime(bounds: RuleBounds) {
   const enter = (): void => {
     if (++guard.depth > bounds.maxCallDepth)
       throw new MigrationError('call-depth', `the rule recursed deeper than ${bounds.maxCallDepth} calls (endless recursion?)`);
-    tick();
+    guard.tick();
   };
   const exit = (): void => {
     guard.depth--;
   };
-  const reset = (): void => {
-    guard.steps = 0;
-    guard.deadline = 0;
-    guard.depth = 0;
-  };
+  /** Starts one event: the clock starts here, at the call. */
+  const reset = (budgetMs?: number): void => guard.start(budgetMs);
 
   const normN = (value: unknown, times: number): unknown => {
     let v = value;
@@ -197,9 +191,13 @@ export function createRuntime(bounds: RuleBounds) {
     normN,
     reset, tick, enter, exit, norm, wrapRoot, unwrap, lookup, step, path, get, getPath, group, array,
     builtin, higher, call, setKey, bool: ops.boolize, truthy: (v: unknown) => !!toBoolean(v),
-    arith: ops.arith, negate: ops.negate, equals: ops.equals, compare: ops.compare, includes: ops.includes,
-    concat: (l: unknown, r: unknown) => ops.concat(l, r, bounds.maxOutputBytes),
-    range: (l: unknown, r: unknown) => ops.range(l, r, maxSequence),
+    arith: ops.arith, negate: ops.negate, equals: ops.equals, compare: ops.compare,
+    concat: (l: unknown, r: unknown) => ops.concat(l, r, guard),
+    range: (l: unknown, r: unknown) => ops.range(l, r, guard),
+    includes: (l: unknown, r: unknown) => {
+      if (Array.isArray(r)) guard.charge(r.length);
+      return ops.includes(l, r);
+    },
   };
 }
 

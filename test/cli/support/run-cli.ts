@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs `charter …` in-process, capturing what it writes (the shared runner in test/support). */
-export const runCli = (argv: string[]): Promise<CliRun> => runCharter(argv);
+export const runCli = (argv: string[], env: Record<string, string> = {}): Promise<CliRun> => runCharter(argv, env);
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'charter-cli-'): Promise<string> {

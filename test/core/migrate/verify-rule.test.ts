@@ -11,11 +11,11 @@ const up = { source: { schema: orderPlacedV11 }, target: { schema: orderPlacedV2
 
 describe('verifying a rule at registration', () => {
   it('accepts the OrderPlaced upgrade and downgrade on their samples', async () => {
-    await expect(verifyRule(rule(upgradeTo2), 'UPGRADE', up)).resolves.toBeUndefined();
+    await expect(verifyRule(rule(upgradeTo2), 'UPGRADE', up)).resolves.toEqual({ rule: 'toV2', direction: 'UPGRADE', executor: 'compiled', samples: { examples: 2, generated: 0 } });
     const v2 = { orderId: 'o', customerId: 'c', items: [{ sku: 'A', quantity: 1, unitPrice: 3 }], pricing: { subtotal: 3, tax: 0, discount: 0, total: 3 } };
     await expect(
       verifyRule(rule(downgradeTo11, 'DOWNGRADE'), 'DOWNGRADE', { source: { schema: orderPlacedV2 }, target: { schema: orderPlacedV11 }, samples: [v2] }),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ direction: 'DOWNGRADE', samples: { examples: 1, generated: 0 } });
   });
 
   it('refuses a rule whose output is invalid under the target, with the counterexample and ajv errors', async () => {

@@ -242,7 +242,41 @@ const headerCases: HostileRequest[] = [
   { name: 'DELETE of version garbage', method: 'DELETE', path: `${existing}/versions/%00`, status: 422, errorCode: 42202 },
 ];
 
+/** Text PostgreSQL cannot store, in every field that reaches it (issue 13): 400, never a 500. */
+const unstorable: HostileRequest[] = (
+  [
+    ['NUL', '\u0000'],
+    ['a lone surrogate', '\ud800'],
+  ] as const
+).flatMap(([what, bad]) => [
+  { name: `${what} in a metadata property`, method: 'POST', path: S, body: { schema: okSchema, metadata: { properties: { owner: bad } } }, status: 400, errorCode: 400 },
+  { name: `${what} in an example`, method: 'POST', path: S, body: { schema: okSchema, examples: [bad] }, status: 400, errorCode: 400 },
+  { name: `${what} in a reference name`, method: 'POST', path: S, body: { schema: okSchema, references: [{ name: bad, subject: 'hostile.Existing', version: 1 }] }, status: 400, errorCode: 400 },
+  { name: `${what} in a rule set`, method: 'POST', path: S, body: { schema: okSchema, ruleSet: { migrationRules: [rule({ name: bad })] } }, status: 400, errorCode: 400 },
+  { name: `${what} in compatibilityGroup`, method: 'PUT', path: '/config/hostile.Existing', body: { compatibilityGroup: bad }, status: 400, errorCode: 400 },
+  { name: `${what} in a consumer declaration`, method: 'PUT', path: '/consumers/hostile-group', body: { [bad]: '^1.0.0' }, status: 400, errorCode: 400 },
+]);
+
+/** `$ref`s that cannot be followed, and names that spoof others (issue 13). */
+const refAndNameCases: HostileRequest[] = [
+  { name: 'register: a $ref loop through an $anchor', method: 'POST', path: S, body: reg({ $ref: '#A', $defs: { a: { $anchor: 'A', $ref: '#A' } } }), status: 422, errorCode: 42201 },
+  ...['toString', '__proto__', 'constructor'].map((ref) => ({ name: `register: $ref "${ref}"`, method: 'POST', path: S, body: reg({ $ref: ref }), status: 422, errorCode: 42201 })),
+  ...['\u0085', '\u202e', '\u200b', '\ufeff', '\u2066'].map((c) => ({
+    name: `register: subject holding U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
+    method: 'POST',
+    path: `/subjects/${encodeURIComponent(`hostile.${c}Spoof`)}/versions`,
+    body: { schema: okSchema },
+    status: 422,
+    errorCode: 42208,
+  })),
+  { name: 'audit: a NUL in a filter', method: 'GET', path: '/audit?subject=a%00b', status: 400, errorCode: 400 },
+  { name: 'subjects: a NUL in subjectPrefix', method: 'GET', path: '/subjects?subjectPrefix=%00', status: 400, errorCode: 400 },
+  { name: 'register: an imported id beyond the id type', method: 'POST', path: S, body: { schema: okSchema, id: 2_147_483_648, version: 1 }, status: 422, errorCode: 42202 },
+];
+
 export const hostileRequests: HostileRequest[] = [
+  ...unstorable,
+  ...refAndNameCases,
   ...invalidJson,
   ...wrongShape,
   ...registerFields,

@@ -1,18 +1,18 @@
 import { tightenHi, tightenLo } from '../bounds.js';
 import type { KeywordParser } from './keyword-parser.js';
-import { num } from './read.js';
+import { bound, num } from './read.js';
 
 /** Draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum` qualify `minimum`/`maximum`. */
 export const numbers: KeywordParser = {
   name: 'minimum, maximum, exclusive bounds and multipleOf',
   parse(f, s) {
     let constrains = false;
-    const minimum = num(s.minimum);
-    const maximum = num(s.maximum);
+    const minimum = bound(s.minimum);
+    const maximum = bound(s.maximum);
     if (minimum !== undefined) tightenLo(f, minimum, s.exclusiveMinimum === true);
     if (maximum !== undefined) tightenHi(f, maximum, s.exclusiveMaximum === true);
-    const exMin = num(s.exclusiveMinimum);
-    const exMax = num(s.exclusiveMaximum);
+    const exMin = bound(s.exclusiveMinimum);
+    const exMax = bound(s.exclusiveMaximum);
     if (exMin !== undefined) tightenLo(f, exMin, true);
     if (exMax !== undefined) tightenHi(f, exMax, true);
     const mult = num(s.multipleOf);

@@ -23,12 +23,13 @@ function typeMask(t: unknown): { kinds: number; integer: boolean } | undefined {
 }
 
 export const types: KeywordParser = {
-  name: 'type, enum and const',
+  name: 'type (with nullable), enum and const',
   parse(f, s) {
     let constrains = false;
     const tm = typeMask(s.type);
     if (tm) {
-      f.kinds &= tm.kinds;
+      // ajv's core `nullable: true` (OpenAPI) adds null to the types listed next to it.
+      f.kinds &= s.nullable === true ? tm.kinds | K_NULL : tm.kinds;
       f.integer = tm.integer;
       constrains = true;
     }

@@ -56,7 +56,6 @@ function unevaluatedItemsTuple(r: SRef, s: JsonSchemaObject, role: Role): Tuple 
     return { prefix: [], rest: restAll, model: tupleModel(restAll), unevaluated: true };
   }
   if (info.allItems) return undefined;
-  if (info.containsSeen && role === 'A') return undefined;
   const rest = child(r, s.unevaluatedItems);
   if (isTrivialRef(rest)) return undefined;
   return { prefix: new Array(info.prefix).fill(TRUE_REF), rest, model: tupleModel(rest), unevaluated: true };

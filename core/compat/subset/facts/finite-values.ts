@@ -37,7 +37,8 @@ export function finiteValues(f: Flat, t: number): unknown[] | undefined {
   else if (t === K_NUM && aIsInteger(f)) {
     const [lo] = effLo(f);
     const [hi] = effHi(f);
-    if (lo !== undefined && hi !== undefined && hi - lo < MAX_ENUMERATION) {
+    // Beyond 2^53 consecutive integers are not all representable (x++ would stand still).
+    if (lo !== undefined && hi !== undefined && Number.isSafeInteger(lo) && Number.isSafeInteger(hi) && hi - lo < MAX_ENUMERATION) {
       vals = [];
       for (let x = lo; x <= hi; x++) vals.push(x);
     }

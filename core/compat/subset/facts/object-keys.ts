@@ -2,6 +2,7 @@
 
 import { isFalseRef, isTrivialRef, type Flat, type SRef } from '../../normalize/index.js';
 import type { SubsetContext } from '../context.js';
+import { lenientNames } from './lenient-names.js';
 
 export interface KeyValue {
   refs: SRef[];
@@ -44,7 +45,7 @@ export function keyValue(f: Flat, k: string, side: 'A' | 'B', lenientClosed: boo
       else if (!isTrivialRef(facet.rest)) refs.push(facet.rest);
     }
   }
-  if (side === 'A' && lenientClosed && !declared) absent = true;
+  if (side === 'A' && lenientClosed && !declared && !lenientNames(f)?.has(k)) absent = true;
   return { refs, absent, declared };
 }
 
@@ -55,7 +56,7 @@ export function contentModel(f: Flat): 'OPEN' | 'PARTIALLY_OPEN' | 'CLOSED' {
 }
 
 export function isLenientClosed(ctx: SubsetContext, f: Flat): boolean {
-  return ctx.policy === 'LENIENT' && f.facets.length > 0 && f.facets.every((x) => x.model === 'open' && !x.unevaluated);
+  return ctx.policy === 'LENIENT' && f.facets.length > 0 && f.facets.every((x) => x.model === 'open' && !x.unevaluated) && lenientNames(f) !== undefined;
 }
 
 const finiteKeysCache = [new WeakMap<Flat, Set<string> | null>(), new WeakMap<Flat, Set<string> | null>()];
@@ -79,7 +80,7 @@ function finiteKeysUncached(f: Flat, lenientClosed: boolean): Set<string> | unde
     keys = keys ? new Set([...keys].filter((k) => ks.has(k))) : ks;
   }
   if (!keys && lenientClosed) {
-    keys = new Set(f.required);
+    keys = new Set([...f.required, ...(lenientNames(f) ?? [])]);
     for (const facet of f.facets) for (const [k, v] of facet.props) if (!isFalseRef(v)) keys.add(k);
   }
   if (keys) for (const k of [...keys]) if (keyValue(f, k, 'A', lenientClosed).absent) keys.delete(k);

@@ -1,7 +1,7 @@
 import type { Flat } from '../../normalize/index.js';
 import { formatDefinition } from '../../values.js';
 import type { SubsetContext } from '../context.js';
-import { aIsInteger, effHi, effLo, hiText, loText, multipleImplies } from '../facts/number-bounds.js';
+import { aIsInteger, effHi, effLo, hiText, loText, multipleImplied } from '../facts/number-bounds.js';
 import { typeList } from '../facts/type-names.js';
 import { rec } from '../record.js';
 
@@ -29,7 +29,7 @@ export function subNumber(fA: Flat, fB: Flat, path: string, ctx: SubsetContext):
     }
   }
   for (const m of fB.multipleOf) {
-    const implied = fA.multipleOf.some((a) => multipleImplies(a, m)) || (m === 1 && aIsInteger(fA));
+    const implied = multipleImplied(fA, m);
     if (!implied) {
       ok = false;
       if (fA.multipleOf.length === 0) rec(ctx, 'MULTIPLE_OF_ADDED', 'MULTIPLE_OF_REMOVED', `${path}/multipleOf`, { a: undefined, b: m });

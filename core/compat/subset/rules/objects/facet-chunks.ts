@@ -10,7 +10,7 @@ const chunkCache = new WeakMap<Facet, Chunks>();
 
 /**
  * A facet's properties cut into content-defined runs (a run ends after a key whose hash has its low
- * 4 bits zero), each interned over its (key, schema id) pairs. Two facets share a run id only when
+ * 4 bits zero), each interned over its (key, schema id, draft) triples. Two facets share a run id only when
  * every property in it is structurally identical; runs holding references never match.
  */
 export function facetChunks(facet: Facet): Chunks {
@@ -31,10 +31,12 @@ export function facetChunks(facet: Facet): Chunks {
     refFree = true;
   };
   for (const k of keys) {
-    const info = refInfo(facet.props.get(k)!);
+    const prop = facet.props.get(k)!;
+    const info = refInfo(prop);
     const kid = stringId(k);
     run.push(k);
-    seq.push(kid, info.id);
+    // the draft a property schema is read in is part of its meaning
+    seq.push(kid, info.id, stringId(prop.doc.draft));
     if (info.hasRef) refFree = false;
     if ((Math.imul(kid, 0x9e3779b1) >>> 28) === 0) flush();
   }

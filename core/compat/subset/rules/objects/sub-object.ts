@@ -29,9 +29,9 @@ export function subObject(fA: Flat, fB: Flat, path: string, depth: number, ctx: 
   // fast path for the common shape: one facet per side, no patterns
   const singleA = fA.facets.length === 1 && fA.facets[0].patterns.length === 0 ? fA.facets[0] : undefined;
   const singleB = fB.facets.length === 1 && fB.facets[0].patterns.length === 0 ? fB.facets[0] : undefined;
-  const fast = singleA && singleB ? pairMemo(ctx, fA, fB) : undefined;
+  const fast = singleA && singleB && !ctx.exhausted;
   const keys = new Set<string>();
-  if (fast && singleA!.props.size > 32 && fA.atoms[0].doc.draft === fB.atoms[0].doc.draft) {
+  if (fast && singleA!.props.size > 32) {
     // Large objects: skip runs of properties identical on both sides (interned chunks). A skipped
     // key is declared alike by both, so neither side's additional-properties schema applies to it.
     const chunksA = facetChunks(singleA!);
@@ -59,7 +59,7 @@ export function subObject(fA: Flat, fB: Flat, path: string, depth: number, ctx: 
         if (sameSchema(pa, pb)) continue;
         const ia = refInfo(pa);
         const ib = refInfo(pb);
-        if (!ia.hasRef && !ib.hasRef && fast.get(ia.id)?.get(ib.id) === true) continue;
+        if (!ia.hasRef && !ib.hasRef && pairMemo(ctx, pa, pb)?.get(ia.id)?.get(ib.id) === true) continue;
       }
     }
     const b = keyValue(fB, k, 'B', false);
@@ -73,9 +73,10 @@ export function subObject(fA: Flat, fB: Flat, path: string, depth: number, ctx: 
     if (okKey && fast && pa && pb && pa === a.refs[0] && pb === b.refs[0] && a.refs.length === 1 && b.refs.length === 1) {
       const ia = refInfo(pa);
       const ib = refInfo(pb);
-      if (!ia.hasRef && !ib.hasRef) {
-        let row = fast.get(ia.id);
-        if (!row) fast.set(ia.id, (row = new Map()));
+      const memo = !ia.hasRef && !ib.hasRef ? pairMemo(ctx, pa, pb) : undefined;
+      if (memo) {
+        let row = memo.get(ia.id);
+        if (!row) memo.set(ia.id, (row = new Map()));
         row.set(ib.id, true);
       }
     }
