@@ -161,3 +161,43 @@ export async function showReadModelAndMetrics({ system, narrator }: StoryContext
   narrator.say(`Top customers: ${(await analytics.metrics()).topCustomers(3).map((c) => `${c.customerId} ${money(c.revenue)}`).join(', ')}`);
   narrator.say('Windows come from event timestamps, so replaying the store gives these same figures.');
 }
+
+/** Chapter: the broker goes away mid-order and a handler crashes; nothing is lost or done twice. */
+export async function faultAndRecovery({ system, narrator, runTag }: StoryContext): Promise<void> {
+  narrator.chapter('A fault and its recovery: the broker refuses publishes, a handler crashes');
+  const orderId = `ord-${runTag}-fault`;
+  const transport = system.options.transport;
+  const publish = transport.publish.bind(transport);
+  let refused = 0;
+  // The broker is unreachable for the next five publishes.
+  transport.publish = async (...args) => {
+    if (refused < 5) {
+      refused += 1;
+      throw new Error('broker unreachable');
+    }
+    return publish(...args);
+  };
+  // The payment service's first attempt dies after the card was charged, before its transaction commits.
+  const charge = system.payment.charge.bind(system.payment);
+  let crashed = false;
+  system.payment.charge = async (request, cause, tx) => {
+    const result = await charge(request, cause, tx);
+    if (!crashed && cause !== undefined) {
+      crashed = true;
+      throw new Error('payment service crashed before commit');
+    }
+    return result;
+  };
+  await system.startChoreography();
+  const before = await system.inventory.available('keyboard');
+  await system.orders.handle({ type: 'PlaceOrder', orderId, customerId: 'cust-ada', items: [{ productId: 'keyboard', quantity: 1, unitPrice: 49.99 }], region: 'eu-west' }, { source: 'storefront' });
+  narrator.say(`${orderId} is stored with its OrderPlaced in the outbox, in one transaction; the broker refuses it …`);
+  await until(async () => (await system.orders.get(orderId)).status === 'confirmed', `${orderId} to be confirmed`);
+  system.payment.charge = charge;
+  transport.publish = publish;
+  narrator.say(`… the relay retried ${refused} refused publishes with backoff until the broker took them;`);
+  narrator.say('the payment handler crashed after the card processor answered: its transaction rolled back, the');
+  narrator.say('event was redelivered, and the processor recognised the idempotency key (charge-<order>): one charge.');
+  const payment = await system.payment.paymentFor(orderId);
+  narrator.say(`${orderId}: confirmed; payment ${payment?.paymentId} ${payment?.status}; keyboard stock ${before} → ${await system.inventory.available('keyboard')}.`);
+}

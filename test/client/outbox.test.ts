@@ -21,8 +21,14 @@ afterAll(() => server.close());
 
 const encode = () => codec.encode(subject, v2Event);
 
-for (const backend of testBackends) {
-  for (const factory of transportFactories()) {
+// PGlite with the memory bus, PostgreSQL with JetStream (or the memory bus without NATS_URL).
+const combinations = testBackends.map((backend) => {
+  const [memory, nats] = transportFactories();
+  return { backend, factory: backend.name === 'postgres' && nats !== undefined ? nats : memory };
+});
+
+for (const { backend, factory } of combinations) {
+  {
     describe(`outbox and inbox on ${backend.name} + ${factory.name}`, () => {
       let db: SqlDriver;
       let drop: () => Promise<void>;
