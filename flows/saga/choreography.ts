@@ -63,6 +63,11 @@ export const choreographyGroups = {
  */
 export async function startChoreography(services: ChoreographyServices): Promise<Choreography> {
   const { codec, transport, inbox, orders, inventory, payment } = services;
+  // Declared first, so the registry (and `charter check --registry`) knows what these groups read
+  // before they read anything: a breaking change to one of these subjects is then refused.
+  for (const [group, subjects] of Object.entries(choreographyGroups)) {
+    await codec.registry.setConsumer(group, Object.fromEntries(subjects.map((subject) => [subject, acceptFor(subject) ?? '*'])));
+  }
   const subscriptions: TransportSubscription[] = [];
   const group = (name: keyof typeof choreographyGroups) =>
     new Subscriber({ codec, transport, group: name, retryDelayMs: services.retryDelayMs ?? 50, maxDeliveries: services.maxDeliveries ?? 20, onError: services.onError });

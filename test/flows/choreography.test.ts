@@ -38,6 +38,8 @@ describe.each(flowBackends())('the choreographed order saga on $name', (backend)
     await given({ sku_keyboard: 5 });
     await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_happy', customerId: 'cust_ada', items: [keyboard], taxRate: 0.08, discount: 10 });
     expect(await settled('o_happy')).toBe('confirmed');
+    // The services declared what they read before subscribing.
+    expect(await system.registry.getConsumer('payment-service')).toMatchObject({ subjects: { 'inventory.InventoryReserved': '^1.0.0', 'order.OrderCancelled': '^1.0.0' } });
     expect(await system.inventory.available('sku_keyboard')).toBe(3);
     await eventually(async () => seen.length, (n) => n >= 2);
     expect(seen).toEqual(['InventoryReserved', 'PaymentProcessed']);
