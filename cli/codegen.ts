@@ -1,4 +1,4 @@
-import { checkGenerated, generate, loadContracts, writeGenerated } from '../codegen/index.js';
+import { checkGenerated, describeStale, generate, loadContracts, manifestFile, writeGenerated } from '../codegen/index.js';
 import { flag, parseFlags, registryOption } from './args.js';
 import { out } from './output.js';
 import { openRegistry } from './registry.js';
@@ -9,7 +9,10 @@ export const codegenHelp = `charter codegen --schemas DIR --out DIR [--check] [-
 charter codegen --registry URL [--subjects a,b] --out DIR [--check]
 
 Generates TypeScript types, event classes and precompiled validators from a contracts folder (or
-from a live registry). --check writes nothing and exits 1 listing the files that are stale, so CI
+from a live registry). The generated code takes the SDK's types from --import-path (default
+charter/client). ${manifestFile} in the output folder lists what was generated, so files of
+subjects or versions that no longer exist are deleted on the next run; other files are left alone.
+--check writes nothing and exits 1 listing the files a regeneration would write or delete, so CI
 catches generated code that was not regenerated after a schema change.`;
 
 const options = {
@@ -37,10 +40,11 @@ export async function codegen(argv: string[]): Promise<number> {
       out(`${outDir}/ is up to date (${files.size} files).`);
       return 0;
     }
-    out(`${outDir}/ is stale; run 'charter codegen' without --check and commit the result:\n${stale.map((f) => `  ${outDir}/${f}`).join('\n')}`);
+    out(`${outDir}/ is stale; run 'charter codegen' without --check and commit the result:\n${describeStale(outDir, stale)}`);
     return 1;
   }
-  await writeGenerated(outDir, files);
+  const { removed } = await writeGenerated(outDir, files);
   out(`Generated ${files.size} files in ${outDir}/ from ${folder.subjects.length} subject(s).`);
+  if (removed.length > 0) out(`Removed ${removed.length} file(s) generated before and no longer generated:\n${removed.map((f) => `  ${outDir}/${f}`).join('\n')}`);
   return 0;
 }

@@ -32,9 +32,32 @@ export type {
   RegistryConfig,
 } from './registry/types.js';
 
-export { EventCodec, type EventCodecOptions, type EncodeOptions, type DecodeOptions } from './codec/event-codec.js';
+export {
+  EventCodec,
+  type EventCodecOptions,
+  type EncodeOptions,
+  type DecodeOptions,
+  type TypedEncodeOptions,
+  type TypedDecodeOptions,
+  type WriterEvent,
+  type EncodedEvent,
+} from './codec/event-codec.js';
+export type {
+  Untyped,
+  SubjectEvents,
+  Handlers,
+  SubjectOf,
+  LatestEvent,
+  VersionsOf,
+  SemverOf,
+  AnyVersionEvent,
+  AnyEventOf,
+  AcceptedEvent,
+  Accepts,
+  DataOf,
+} from './codec/event-map.js';
 export type { DecodeResult, DecodeSuccess, DecodeFailure, DecodeFailureReason } from './codec/decode-result.js';
-export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EventMetadata, type SchemaRef } from './codec/envelope.js';
+export { causedBy, startsConversation, newEventId, eventTypeOf, type Envelope, type EnvelopeSchema, type EventMetadata, type SchemaRef } from './codec/envelope.js';
 export type { DecodeInput } from './codec/read-input.js';
 export type { Format, FormatContext, WireMessage } from './codec/formats/wire-message.js';
 export { jsonEnvelope } from './codec/formats/json-envelope.js';
@@ -55,7 +78,7 @@ export type { Transport, TransportMessage, TransportSubscription, MessageHandler
 export { MemoryBus } from './transport/memory-bus.js';
 export { NatsTransport, type NatsTransportOptions } from './transport/nats-transport.js';
 export { Publisher, type PublisherOptions } from './transport/publisher.js';
-export { Subscriber, type SubscriberOptions, type SubscriberErrorContext, type SubscriberAction, type EventHandler } from './transport/subscriber.js';
+export { Subscriber, type SubscriberOptions, type SubscriberErrorContext, type SubscriberAction, type EventHandler, type AcceptedHandler, type Delivery } from './transport/subscriber.js';
 export { deadLetter, deadLetterSubject, deadLetterHeaders, describeError, type DeadLetterCause } from './transport/dead-letter.js';
 
 export { Outbox, OutboxRelay, Inbox, outboxSchema, inboxSchema, outboxChannel, type OutboxRelayOptions, type PublishEnvelope, type InboxOutcome, type SqlDatabase } from './outbox/index.js';

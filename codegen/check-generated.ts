@@ -1,33 +1,41 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { manifestFile, manifestText, previouslyGenerated } from './manifest.js';
 import { compareText } from './plan.js';
 
+/** A file `charter codegen` would change: write (`missing`, `changed`) or delete (`removed`). */
+export interface StaleFile {
+  path: string;
+  reason: 'missing' | 'changed' | 'removed';
+}
+
 /**
- * Compares `outDir` with a fresh generation, for `charter codegen --check` in CI. Stale files are
- * those missing on disk, with different contents, or on disk but no longer generated.
+ * Compares `outDir` with a fresh generation, for `charter codegen --check` in CI: exactly the files
+ * a regeneration would write or delete, manifest included, so that regenerating always clears the
+ * report. Files codegen never generated are not its business and are not reported.
  *
  * @example
  * const { stale } = await checkGenerated('src/generated', await generate(folder));
  * if (stale.length > 0) process.exitCode = 1;
  */
-export async function checkGenerated(outDir: string, files: ReadonlyMap<string, string>): Promise<{ stale: string[] }> {
-  const onDisk = new Set(await listFiles(outDir));
-  const stale: string[] = [];
-  for (const [path, contents] of files) {
-    const current = onDisk.has(path) ? await readFile(join(outDir, path), 'utf8') : undefined;
-    if (current !== contents) stale.push(path);
+export async function checkGenerated(outDir: string, files: ReadonlyMap<string, string>): Promise<{ stale: StaleFile[] }> {
+  const expected = new Map(files);
+  expected.set(manifestFile, manifestText(files));
+  const stale: StaleFile[] = [];
+  for (const [path, contents] of expected) {
+    const current = await readFile(join(outDir, path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (current === undefined) stale.push({ path, reason: 'missing' });
+    else if (current !== contents) stale.push({ path, reason: 'changed' });
   }
-  for (const path of onDisk) if (!files.has(path)) stale.push(path);
-  return { stale: stale.sort(compareText) };
+  for (const path of await previouslyGenerated(outDir)) if (!expected.has(path)) stale.push({ path, reason: 'removed' });
+  return { stale: stale.sort((a, b) => compareText(a.path, b.path)) };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+/** One line per stale file for a terminal: `  src/generated/x.ts (changed)`. */
+export function describeStale(outDir: string, stale: readonly StaleFile[]): string {
+  const why = { missing: 'missing', changed: 'changed', removed: 'no longer generated; regenerating deletes it' } as const;
+  return stale.map((f) => `  ${join(outDir, f.path)} (${why[f.reason]})`).join('\n');
 }

@@ -4,7 +4,7 @@ import { migrationExports } from './emit-migrations.js';
 import { exportList } from './export-list.js';
 import type { Plan } from './plan.js';
 
-const envelopeTypes = ['CreateMeta', 'EventContract', 'EventEnvelope', 'EventMetadata', 'Handlers', 'MigrationRunner', 'ValidationIssue', 'Validator'];
+const envelopeTypes = ['CreateMeta', 'Envelope', 'EventContract', 'EventMetadata', 'Handlers', 'MigrationRunner', 'ValidationIssue', 'Validator'];
 
 /** `index.ts` of the output: names every export explicitly, so API changes show up in review. */
 export function emitBarrel(p: Plan, migrations: ReadonlyMap<string, string>): string {

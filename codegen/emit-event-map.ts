@@ -2,9 +2,10 @@ import { exportList } from './export-list.js';
 import type { Plan, PlannedDomain } from './plan.js';
 
 /**
- * `event-map.ts`: per domain a map from subject to its latest envelope, the discriminated union of
- * those envelopes (discriminant `schema.subject`), and the union over every version; then the
- * `EventMap` of all subjects, for `Handlers<EventMap>`.
+ * `event-map.ts`: per domain a map from subject to its latest envelope and every version's envelope
+ * by semver, the discriminated union of the latest envelopes (discriminant `schema.subject`), and
+ * the union over every version; then the `EventMap` of all subjects, the type parameter of the
+ * SDK's `EventCodec`, `Publisher` and `Subscriber` and of `Handlers<EventMap>`.
  */
 export function emitEventMap(p: Plan): string {
   const imports = p.subjects.map((s) => {
@@ -20,25 +21,28 @@ export function emitEventMap(p: Plan): string {
     '',
     domains.join('\n\n'),
     '',
-    '/** Every subject to its latest envelope. `Handlers<EventMap>` must handle them all. */',
+    '/** Every subject to its latest envelope and its versions. `Handlers<EventMap>` must handle them all. */',
     all.length > 0 ? `export interface EventMap extends ${all.join(', ')} {}` : 'export interface EventMap {}',
     '',
     '/** Any event in its latest version; narrow on `eventType`. */',
-    'export type AnyEvent = EventMap[keyof EventMap];',
+    "export type AnyEvent = EventMap[keyof EventMap]['latest'];",
     '',
   ].join('\n');
 }
 
 function domainBlock(d: PlannedDomain): string {
-  const entries = d.subjects.map((s) => `  '${s.subject}': ${s.latest.name}Envelope;`);
+  const entries = d.subjects.map((s) => {
+    const versions = s.versions.map((v) => `      '${v.semver}': ${v.typeName}Envelope;`);
+    return `  '${s.subject}': {\n    latest: ${s.latest.name}Envelope;\n    versions: {\n${versions.join('\n')}\n    };\n  };`;
+  });
   const every = d.subjects.flatMap((s) => s.versions.map((v) => `  | ${v.typeName}Envelope`));
-  return `/** Subjects of the ${d.domain} domain, each to its latest envelope. */
+  return `/** Subjects of the ${d.domain} domain, each to its latest envelope and every version's by semver. */
 export interface ${d.name}EventMap {
 ${entries.join('\n')}
 }
 
 /** An event of the ${d.domain} domain in its latest version; narrow on \`eventType\`. */
-export type ${d.name}Event = ${d.name}EventMap[keyof ${d.name}EventMap];
+export type ${d.name}Event = ${d.name}EventMap[keyof ${d.name}EventMap]['latest'];
 
 /** An event of the ${d.domain} domain in any version; narrow with the \`is…()\` guards. */
 export type ${d.name}EventAnyVersion =

@@ -7,7 +7,7 @@ import type { PlannedMajor, PlannedSubject, PlannedVersion } from './plan.js';
  */
 export function emitEvents(s: PlannedSubject): string {
   const imports = [
-    `import { createEnvelope, isEnvelopeOf, type CreateMeta, type EventEnvelope } from '../envelope.js';`,
+    `import { createEnvelope, isEnvelopeOf, type CreateMeta, type Envelope } from '../envelope.js';`,
     ...s.versions.map((v) => `import type { ${v.typeName} } from './${v.stem}.types.js';`),
     ...s.versions.map((v) => `import ${validatorName(v)} from './${v.stem}.validate.js';`),
   ];
@@ -19,7 +19,7 @@ export function emitEvents(s: PlannedSubject): string {
 function versionBlock(s: PlannedSubject, v: PlannedVersion): string {
   const t = v.typeName;
   return `/** ${s.subject} ${v.semver} in its envelope. */
-export type ${t}Envelope = EventEnvelope<${t}, '${s.subject}', '${v.semver}', '${s.eventType}'>;
+export type ${t}Envelope = Envelope<${t}, '${s.subject}', '${v.semver}', '${s.eventType}'>;
 
 /**
  * ${s.subject} ${v.semver}: the contract's literal names, a factory and a precompiled validator.

@@ -10,8 +10,11 @@ import { emitMigrations } from './emit-migrations.js';
 import { compareText, plan } from './plan.js';
 
 export interface GenerateOptions {
-  /** Module to take the envelope types from (e.g. `charter/client`); by default they are generated. */
-  importPath?: string;
+  /**
+   * Module the generated code takes the SDK's types (`Envelope`, `EventMetadata`, `Handlers`) from,
+   * as written in its imports. Default `charter/client`; a relative path is relative to the output folder.
+   */
+  importPath?: string | undefined;
 }
 
 /**

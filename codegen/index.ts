@@ -17,4 +17,5 @@ export type {
 } from './contracts/types.js';
 export { generate, type GenerateOptions } from './generate.js';
 export { writeGenerated } from './write-generated.js';
-export { checkGenerated } from './check-generated.js';
+export { checkGenerated, describeStale, type StaleFile } from './check-generated.js';
+export { manifestFile } from './manifest.js';

@@ -16,17 +16,28 @@ export interface EventMetadata {
 }
 
 /**
- * The event envelope every Charter producer writes. `version` is the aggregate's version (event
- * sourcing); `schema.version` is the contract's semver.
+ * Which contract an envelope's data follows. `id` is the registry's global schema id: the codec
+ * always fills it; an envelope made by a generated `create()` has it only when `schemaId` was given.
  */
-export interface Envelope<T = unknown> {
-  eventType: string;
+export interface EnvelopeSchema<Subject extends string = string, Semver extends string = string> {
+  subject: Subject;
+  version: Semver;
+  id?: number;
+}
+
+/**
+ * The event envelope every Charter producer writes, and the type of every generated
+ * `…Envelope` (codegen narrows `Subject`, `Semver` and `EventType` to literals). `version` is the
+ * aggregate's version (event sourcing); `schema.version` is the contract's semver.
+ */
+export interface Envelope<T = unknown, Subject extends string = string, Semver extends string = string, EventType extends string = string> {
+  eventType: EventType;
   eventId: string;
   timestamp: string;
   aggregateId?: string;
   aggregateType?: string;
   version?: number;
-  schema: SchemaRef;
+  schema: EnvelopeSchema<Subject, Semver>;
   data: T;
   metadata: EventMetadata;
 }

@@ -6,6 +6,7 @@ import { writerVersion } from '../negotiate/writer-version.js';
 import { ChainCache } from './chain-cache.js';
 import { failure, type DecodeResult } from './decode-result.js';
 import { eventTypeOf, newEventId, type Envelope, type EventMetadata, type SchemaRef } from './envelope.js';
+import type { AcceptedEvent, AnyVersionEvent, DataOf, IfTyped, IfUntyped, LatestEvent, SemverOf, SubjectOf, Untyped, VersionsOf } from './event-map.js';
 import type { Format, WireMessage } from './formats/wire-message.js';
 import { readInput, type DecodeInput, type ReadInput } from './read-input.js';
 import { SchemaCache, type CompiledVersion } from './schema-cache.js';
@@ -44,6 +45,18 @@ export interface DecodeOptions {
   subject?: string;
 }
 
+/** `EncodeOptions` of a codec typed by an event map: `version` is one of the subject's semvers. */
+export type TypedEncodeOptions<M, S extends keyof M> = Omit<EncodeOptions, 'version'> & { version?: SemverOf<M, S> | 'latest' };
+
+/** The envelope whose data a typed encode validates: the version named in the options, else the latest. */
+export type WriterEvent<M, S extends keyof M, O> = O extends { version: infer V extends SemverOf<M, S> } ? VersionsOf<M, S>[V] : LatestEvent<M, S>;
+
+/** The envelope a typed encode returns: the writer's, or with `negotiate` whichever version the readers take. */
+export type EncodedEvent<M, S extends keyof M, O> = O extends { negotiate: true } ? AnyVersionEvent<M, S> : WriterEvent<M, S, O>;
+
+/** `DecodeOptions` of a codec typed by an event map; a range no version of the map satisfies does not compile. */
+export type TypedDecodeOptions<M, S extends SubjectOf<M>, R extends string | undefined> = { subject?: S; accept?: R } & ([AcceptedEvent<M, S, R>] extends [never] ? { accept: never } : unknown);
+
 const NOT_FOUND = new Set(['SUBJECT_NOT_FOUND', 'VERSION_NOT_FOUND', 'SCHEMA_NOT_FOUND', 'ROUTE_NOT_FOUND']);
 
 /**
@@ -51,13 +64,16 @@ const NOT_FOUND = new Set(['SUBJECT_NOT_FOUND', 'VERSION_NOT_FOUND', 'SCHEMA_NOT
  * Validators and migration chains are compiled once; a decode whose schemas are cached makes no
  * HTTP call.
  *
+ * Typed by a generated event map (`new EventCodec<EventMap>(…)`), `encode` checks the subject, the
+ * version and the data, and `decode` returns the envelopes of the versions `accept` admits.
+ *
  * @example
  *   const codec = new EventCodec({ registry, source: 'order-service' });
  *   const envelope = await codec.encode('order.OrderPlaced', order, { aggregateId: order.orderId });
  *   const result = await codec.decode(codec.serialize(envelope, confluentWire), { accept: '^2.0.0' });
  *   if (result.ok) handle(result.event.data); else deadLetter(result.reason, result.message);
  */
-export class EventCodec {
+export class EventCodec<M extends object = Untyped> {
   readonly registry: RegistryClient;
   private readonly schemas: SchemaCache;
   private readonly chains: ChainCache;
@@ -80,7 +96,11 @@ export class EventCodec {
   }
 
   /** Validates `data` against the writer version and wraps it in an envelope. Throws `InvalidEventError`. */
-  async encode<T>(subject: string, data: T, options: EncodeOptions = {}): Promise<Envelope<T>> {
+  encode<T>(subject: IfUntyped<M, string>, data: T, options?: EncodeOptions): Promise<Envelope<T>>;
+  /** Typed: `data` must be the latest version's (or `options.version`'s); the envelope has the literal subject and semver. */
+  encode<S extends SubjectOf<M>, const O extends TypedEncodeOptions<M, S> = {}>(subject: S, data: DataOf<WriterEvent<M, S, O>>, options?: O): Promise<EncodedEvent<M, S, O>>;
+  // The overloads type the caller's side; `unknown` here lets both share one body.
+  async encode(subject: string, data: unknown, options: EncodeOptions = {}): Promise<unknown> {
     const version = options.version ?? 'latest';
     let writer = this.schemas.peek(subject, version) ?? (await this.schemas.get(subject, version));
     assertValid(writer, data);
@@ -88,7 +108,7 @@ export class EventCodec {
       const target = await this.negotiated(writer);
       if (target.version !== writer.version) {
         const chain = await this.chains.get(writer, target);
-        data = (await chain.run(data)) as T;
+        data = await chain.run(data);
         assertValid(target, data);
         writer = target;
       }
@@ -119,7 +139,13 @@ export class EventCodec {
    * registered version in `accept` and validates it there. Expected failures come back as data;
    * only infrastructure failures (registry unreachable) throw.
    */
-  async decode<T = unknown>(input: DecodeInput, options: DecodeOptions = {}): Promise<DecodeResult<T>> {
+  decode<T = unknown>(input: IfUntyped<M, DecodeInput>, options?: DecodeOptions): Promise<DecodeResult<T>>;
+  /** Typed: the event is the envelope of a version `accept` admits (of `subject`, or of any subject). */
+  decode<S extends SubjectOf<M> = SubjectOf<M>, const R extends string | undefined = undefined>(
+    input: IfTyped<M, DecodeInput>,
+    options?: TypedDecodeOptions<M, S, R>,
+  ): Promise<DecodeResult<unknown, AcceptedEvent<M, S, R>>>;
+  async decode(input: DecodeInput, options: DecodeOptions = {}): Promise<unknown> {
     let read: ReadInput;
     try {
       read = readInput(input);
@@ -164,7 +190,7 @@ export class EventCodec {
       }
     }
     const readerRef = refOf(reader);
-    const event = { ...(read.envelope ?? bareEnvelope(writer)), schema: readerRef, data: data as T };
+    const event = { ...(read.envelope ?? bareEnvelope(writer)), schema: readerRef, data };
     return { ok: true, event, writer: writerRef, reader: readerRef };
   }
 

@@ -1,6 +1,6 @@
-import type { DecodeSuccess } from '../codec/decode-result.js';
 import type { EventCodec } from '../codec/event-codec.js';
-import type { Envelope } from '../codec/envelope.js';
+import type { Envelope, SchemaRef } from '../codec/envelope.js';
+import type { AcceptedEvent, IfUntyped, SubjectOf, Untyped } from '../codec/event-map.js';
 import { deadLetter, deadLetterSubject, describeError, type DeadLetterCause } from './dead-letter.js';
 import type { Transport, TransportMessage, TransportSubscription } from './transport.js';
 
@@ -19,7 +19,9 @@ export interface SubscriberErrorContext {
 }
 
 export interface SubscriberOptions {
-  codec: EventCodec;
+  /** Any codec, typed or not: a typed subscriber checks its callers itself. */
+  // `any`: a codec typed by some map is not an `EventCodec<object>` (the map is checked both ways).
+  codec: EventCodec<any>;
   transport: Transport;
   /** The durable consumer group, e.g. `'billing'`. Ideally the group declared to the registry. */
   group: string;
@@ -39,10 +41,22 @@ export interface SubscriberOptions {
   onError?: (error: unknown, context: SubscriberErrorContext) => void;
 }
 
-export type EventHandler<T> = (
-  event: Envelope<T>,
-  delivery: Omit<DecodeSuccess<T>, 'ok' | 'event'> & { redelivered: boolean; deliveryCount: number },
-) => unknown;
+/** How an event arrived: the version written, the version its data now has, and whether it came before. */
+export interface Delivery {
+  writer: SchemaRef;
+  reader: SchemaRef;
+  redelivered: boolean;
+  /** 1 on first delivery. */
+  deliveryCount: number;
+}
+
+/** `E` is the envelope handed over: `Envelope<T>` untyped, the accepted generated envelopes when typed. */
+export type EventHandler<T, E = Envelope<T>> = (event: E, delivery: Delivery) => unknown;
+
+/** A typed subscription's handler, or, when no version of the map satisfies the range, a message saying so. */
+export type AcceptedHandler<M, S extends SubjectOf<M>, R extends string | undefined> = [AcceptedEvent<M, S, R>] extends [never]
+  ? `no version of ${S} in the event map satisfies ${R & string}`
+  : EventHandler<unknown, AcceptedEvent<M, S, R>>;
 
 /**
  * Receives events in the version this consumer reads. Each message is decoded (validated, migrated,
@@ -54,27 +68,37 @@ export type EventHandler<T> = (
  *   redelivery with a growing delay; on the `maxDeliveries`-th failure → dead letter with the
  *   cause (`handler-failed` / `decode-error`) and the delivery count, then ack.
  *
+ * Typed by a generated event map (`new Subscriber<EventMap>(…)`), the handler receives the union of
+ * the versions `accept` admits; a subject or range the map does not have fails to compile.
+ *
  * @example
- *   const subscriber = new Subscriber({ codec, transport, group: 'billing', maxDeliveries: 5, onError: log });
+ *   const subscriber = new Subscriber<EventMap>({ codec, transport, group: 'billing' });
  *   await subscriber.subscribe('order.OrderPlaced', { accept: '^2.0.0' }, async (event) => bill(event.data));
  */
-export class Subscriber {
+export class Subscriber<M extends object = Untyped> {
   private readonly options: SubscriberOptions;
 
   constructor(options: SubscriberOptions) {
     this.options = options;
   }
 
-  subscribe<T>(subject: string, reads: { accept?: string }, handler: EventHandler<T>): Promise<TransportSubscription> {
+  subscribe<T>(subject: IfUntyped<M, string>, reads: { accept?: string }, handler: EventHandler<T>): Promise<TransportSubscription>;
+  /** Typed: `accept: '^1.0.0'` hands the handler the 1.x envelopes of the map (after migration). */
+  subscribe<S extends SubjectOf<M>, const R extends string | undefined = undefined>(subject: S, reads: { accept?: R }, handler: AcceptedHandler<M, S, R>): Promise<TransportSubscription>;
+  subscribe(subject: string, reads: { accept?: string | undefined }, handler: EventHandler<never, never> | string): Promise<TransportSubscription> {
     const { transport, group } = this.options;
-    return transport.subscribe(subject, group, (message) => this.handle(subject, reads.accept, message, handler));
+    // A string handler is the compile-time error message of an unsatisfiable typed range.
+    if (typeof handler !== 'function') return Promise.reject(new TypeError(handler));
+    // The overloads matched the handler to what `decode` returns for this subject and range.
+    const handle = handler as EventHandler<unknown>;
+    return transport.subscribe(subject, group, (message) => this.handle(subject, reads.accept, message, handle));
   }
 
-  private async handle<T>(subject: string, accept: string | undefined, message: TransportMessage, handler: EventHandler<T>): Promise<void> {
+  private async handle(subject: string, accept: string | undefined, message: TransportMessage, handler: EventHandler<unknown>): Promise<void> {
     const { codec } = this.options;
     let result;
     try {
-      result = await codec.decode<T>(message, { accept, subject });
+      result = await codec.decode(message, accept === undefined ? { subject } : { accept, subject });
     } catch (error) {
       // Usually infrastructure (registry unreachable): the event may well be fine later.
       await this.failed(subject, message, error, 'decode-error');

@@ -41,41 +41,71 @@ import type { PaymentFailedV1Envelope, PaymentFailedV1_0_0Envelope } from './pay
 import type { PaymentProcessedV1Envelope, PaymentProcessedV1_0_0Envelope } from './payment.PaymentProcessed/events.js';
 import type { PaymentRefundedV1Envelope, PaymentRefundedV1_0_0Envelope } from './payment.PaymentRefunded/events.js';
 
-/** Subjects of the analytics domain, each to its latest envelope. */
+/** Subjects of the analytics domain, each to its latest envelope and every version's by semver. */
 export interface AnalyticsEventMap {
-  'analytics.HighValueCustomerDetected': HighValueCustomerDetectedV1Envelope;
-  'analytics.OrderMetricsPublished': OrderMetricsPublishedV1Envelope;
+  'analytics.HighValueCustomerDetected': {
+    latest: HighValueCustomerDetectedV1Envelope;
+    versions: {
+      '1.0.0': HighValueCustomerDetectedV1_0_0Envelope;
+    };
+  };
+  'analytics.OrderMetricsPublished': {
+    latest: OrderMetricsPublishedV1Envelope;
+    versions: {
+      '1.0.0': OrderMetricsPublishedV1_0_0Envelope;
+    };
+  };
 }
 
 /** An event of the analytics domain in its latest version; narrow on `eventType`. */
-export type AnalyticsEvent = AnalyticsEventMap[keyof AnalyticsEventMap];
+export type AnalyticsEvent = AnalyticsEventMap[keyof AnalyticsEventMap]['latest'];
 
 /** An event of the analytics domain in any version; narrow with the `is…()` guards. */
 export type AnalyticsEventAnyVersion =
   | HighValueCustomerDetectedV1_0_0Envelope
   | OrderMetricsPublishedV1_0_0Envelope;
 
-/** Subjects of the customer domain, each to its latest envelope. */
+/** Subjects of the customer domain, each to its latest envelope and every version's by semver. */
 export interface CustomerEventMap {
-  'customer.CustomerRegistered': CustomerRegisteredV1Envelope;
+  'customer.CustomerRegistered': {
+    latest: CustomerRegisteredV1Envelope;
+    versions: {
+      '1.0.0': CustomerRegisteredV1_0_0Envelope;
+    };
+  };
 }
 
 /** An event of the customer domain in its latest version; narrow on `eventType`. */
-export type CustomerEvent = CustomerEventMap[keyof CustomerEventMap];
+export type CustomerEvent = CustomerEventMap[keyof CustomerEventMap]['latest'];
 
 /** An event of the customer domain in any version; narrow with the `is…()` guards. */
 export type CustomerEventAnyVersion =
   | CustomerRegisteredV1_0_0Envelope;
 
-/** Subjects of the inventory domain, each to its latest envelope. */
+/** Subjects of the inventory domain, each to its latest envelope and every version's by semver. */
 export interface InventoryEventMap {
-  'inventory.InventoryReservationCancelled': InventoryReservationCancelledV1Envelope;
-  'inventory.InventoryReservationFailed': InventoryReservationFailedV1Envelope;
-  'inventory.InventoryReserved': InventoryReservedV1Envelope;
+  'inventory.InventoryReservationCancelled': {
+    latest: InventoryReservationCancelledV1Envelope;
+    versions: {
+      '1.0.0': InventoryReservationCancelledV1_0_0Envelope;
+    };
+  };
+  'inventory.InventoryReservationFailed': {
+    latest: InventoryReservationFailedV1Envelope;
+    versions: {
+      '1.0.0': InventoryReservationFailedV1_0_0Envelope;
+    };
+  };
+  'inventory.InventoryReserved': {
+    latest: InventoryReservedV1Envelope;
+    versions: {
+      '1.0.0': InventoryReservedV1_0_0Envelope;
+    };
+  };
 }
 
 /** An event of the inventory domain in its latest version; narrow on `eventType`. */
-export type InventoryEvent = InventoryEventMap[keyof InventoryEventMap];
+export type InventoryEvent = InventoryEventMap[keyof InventoryEventMap]['latest'];
 
 /** An event of the inventory domain in any version; narrow with the `is…()` guards. */
 export type InventoryEventAnyVersion =
@@ -83,17 +113,44 @@ export type InventoryEventAnyVersion =
   | InventoryReservationFailedV1_0_0Envelope
   | InventoryReservedV1_0_0Envelope;
 
-/** Subjects of the order domain, each to its latest envelope. */
+/** Subjects of the order domain, each to its latest envelope and every version's by semver. */
 export interface OrderEventMap {
-  'order.OrderCancelled': OrderCancelledV1Envelope;
-  'order.OrderConfirmed': OrderConfirmedV1Envelope;
-  'order.OrderPlaced': OrderPlacedV2Envelope;
-  'order.OrderProcessingFailed': OrderProcessingFailedV1Envelope;
-  'order.OrderShipped': OrderShippedV1Envelope;
+  'order.OrderCancelled': {
+    latest: OrderCancelledV1Envelope;
+    versions: {
+      '1.0.0': OrderCancelledV1_0_0Envelope;
+    };
+  };
+  'order.OrderConfirmed': {
+    latest: OrderConfirmedV1Envelope;
+    versions: {
+      '1.0.0': OrderConfirmedV1_0_0Envelope;
+    };
+  };
+  'order.OrderPlaced': {
+    latest: OrderPlacedV2Envelope;
+    versions: {
+      '1.0.0': OrderPlacedV1_0_0Envelope;
+      '1.1.0': OrderPlacedV1_1_0Envelope;
+      '2.0.0': OrderPlacedV2_0_0Envelope;
+    };
+  };
+  'order.OrderProcessingFailed': {
+    latest: OrderProcessingFailedV1Envelope;
+    versions: {
+      '1.0.0': OrderProcessingFailedV1_0_0Envelope;
+    };
+  };
+  'order.OrderShipped': {
+    latest: OrderShippedV1Envelope;
+    versions: {
+      '1.0.0': OrderShippedV1_0_0Envelope;
+    };
+  };
 }
 
 /** An event of the order domain in its latest version; narrow on `eventType`. */
-export type OrderEvent = OrderEventMap[keyof OrderEventMap];
+export type OrderEvent = OrderEventMap[keyof OrderEventMap]['latest'];
 
 /** An event of the order domain in any version; narrow with the `is…()` guards. */
 export type OrderEventAnyVersion =
@@ -105,15 +162,30 @@ export type OrderEventAnyVersion =
   | OrderProcessingFailedV1_0_0Envelope
   | OrderShippedV1_0_0Envelope;
 
-/** Subjects of the payment domain, each to its latest envelope. */
+/** Subjects of the payment domain, each to its latest envelope and every version's by semver. */
 export interface PaymentEventMap {
-  'payment.PaymentFailed': PaymentFailedV1Envelope;
-  'payment.PaymentProcessed': PaymentProcessedV1Envelope;
-  'payment.PaymentRefunded': PaymentRefundedV1Envelope;
+  'payment.PaymentFailed': {
+    latest: PaymentFailedV1Envelope;
+    versions: {
+      '1.0.0': PaymentFailedV1_0_0Envelope;
+    };
+  };
+  'payment.PaymentProcessed': {
+    latest: PaymentProcessedV1Envelope;
+    versions: {
+      '1.0.0': PaymentProcessedV1_0_0Envelope;
+    };
+  };
+  'payment.PaymentRefunded': {
+    latest: PaymentRefundedV1Envelope;
+    versions: {
+      '1.0.0': PaymentRefundedV1_0_0Envelope;
+    };
+  };
 }
 
 /** An event of the payment domain in its latest version; narrow on `eventType`. */
-export type PaymentEvent = PaymentEventMap[keyof PaymentEventMap];
+export type PaymentEvent = PaymentEventMap[keyof PaymentEventMap]['latest'];
 
 /** An event of the payment domain in any version; narrow with the `is…()` guards. */
 export type PaymentEventAnyVersion =
@@ -121,8 +193,8 @@ export type PaymentEventAnyVersion =
   | PaymentProcessedV1_0_0Envelope
   | PaymentRefundedV1_0_0Envelope;
 
-/** Every subject to its latest envelope. `Handlers<EventMap>` must handle them all. */
+/** Every subject to its latest envelope and its versions. `Handlers<EventMap>` must handle them all. */
 export interface EventMap extends AnalyticsEventMap, CustomerEventMap, InventoryEventMap, OrderEventMap, PaymentEventMap {}
 
 /** Any event in its latest version; narrow on `eventType`. */
-export type AnyEvent = EventMap[keyof EventMap];
+export type AnyEvent = EventMap[keyof EventMap]['latest'];

@@ -3,8 +3,8 @@
 export { createEnvelope, isEnvelopeOf } from './envelope.js';
 export type {
   CreateMeta,
+  Envelope,
   EventContract,
-  EventEnvelope,
   EventMetadata,
   Handlers,
   MigrationRunner,

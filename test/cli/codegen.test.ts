@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orderFiles } from './support/order-contracts.js';
@@ -30,5 +30,31 @@ describe('charter init and codegen', () => {
     const stale = await runCli(['codegen', '--schemas', schemas, '--out', out, '--check', '--import-path', 'charter/client']);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`${out}/order.OrderPlaced/events.ts`);
+  });
+
+  it('deletes what it generated for a removed subject; --check names those files and passes after regenerating', async () => {
+    const root = await tempDir();
+    const schemas = join(root, 'schemas');
+    const out = join(root, 'generated');
+    await writeFiles(schemas, { ...orderFiles(), ...orderFiles('order.OrderArchived') });
+    expect((await runCli(['codegen', '--schemas', schemas, '--out', out])).code).toBe(0);
+    expect(JSON.parse(await readFile(join(out, '.charter-codegen.json'), 'utf8')).files).toContain('order.OrderArchived/events.ts');
+    await writeFile(join(out, 'own-notes.md'), 'ours\n');
+
+    await rm(join(schemas, 'order.OrderArchived'), { recursive: true });
+    const stale = await runCli(['codegen', '--schemas', schemas, '--out', out, '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`${out}/order.OrderArchived/events.ts (no longer generated; regenerating deletes it)`);
+    expect(stale.stdout).toContain(`${out}/index.ts (changed)`);
+    expect(stale.stdout).not.toContain('own-notes.md');
+
+    const again = await runCli(['codegen', '--schemas', schemas, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${out}/order.OrderArchived/migrations.ts`);
+    await expect(access(join(out, 'order.OrderArchived'))).rejects.toThrow();
+    expect(await readFile(join(out, 'own-notes.md'), 'utf8')).toBe('ours\n');
+    const check = await runCli(['codegen', '--schemas', schemas, '--out', out, '--check']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('is up to date');
   });
 });

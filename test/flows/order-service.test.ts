@@ -27,7 +27,7 @@ describe('the order service on the event store', () => {
     expect(await system.orders.handle({ type: 'ShipOrder', orderId: 'o_ship', trackingNumber: 'TRK9', carrier: 'UPS' })).toMatchObject({ ok: true, version: 3 });
     const stream = await system.store.readStream(orderStreamId('o_ship'));
     expect(stream.map((e) => `${e.schema.subject}@${e.schema.version}`)).toEqual(['order.OrderPlaced@2.0.0', 'order.OrderConfirmed@1.0.0', 'order.OrderShipped@1.0.0']);
-    expect(stream.every((e) => e.schema.id > 0)).toBe(true);
+    expect(stream.every((e) => (e.schema.id ?? 0) > 0)).toBe(true);
   });
 
   it('returns a broken rule as data and appends nothing', async () => {

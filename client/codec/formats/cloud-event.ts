@@ -9,7 +9,8 @@ export interface CloudEvent<T = unknown> {
   type: string;
   time: string;
   datacontenttype: 'application/json';
-  dataschema: string;
+  /** The registry URL of the writer schema, when the envelope carries its id. */
+  dataschema?: string;
   subject?: string;
   data: T;
   [extension: string]: unknown;
@@ -28,7 +29,7 @@ export function toCloudEvent<T>(envelope: Envelope<T>, context: FormatContext): 
     type: schema.subject,
     time: envelope.timestamp,
     datacontenttype: 'application/json',
-    dataschema: `${context.registryUrl}/schemas/ids/${schema.id}`,
+    ...(schema.id === undefined ? {} : { dataschema: `${context.registryUrl}/schemas/ids/${schema.id}` }),
     data: envelope.data,
     eventtype: envelope.eventType,
     schemaversion: schema.version,

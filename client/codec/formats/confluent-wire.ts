@@ -33,6 +33,9 @@ export const confluentWire: Format = {
   name: 'confluent',
   write(envelope: Envelope) {
     const { data, ...rest } = envelope;
-    return { body: toConfluentWire(envelope.schema.id, data), headers: { 'charter-envelope': JSON.stringify(rest) } };
+    const { subject, version, id } = envelope.schema;
+    // The frame is nothing without the id: refuse here rather than write a frame nobody can read.
+    if (id === undefined) throw new TypeError(`${subject}@${version}: the envelope carries no schema id, which Confluent framing needs; encode it with the codec or give create() a schemaId`);
+    return { body: toConfluentWire(id, data), headers: { 'charter-envelope': JSON.stringify(rest) } };
   },
 };
