@@ -1,16 +1,18 @@
 /**
  * Reference-flow throughput: event store appends and reads, projection catch-up, and end-to-end
  * orders per second through the choreographed saga (order → inventory → payment → order, over the
- * in-memory bus). On PostgreSQL when DATABASE_URL is set (a throw-away schema), else on in-memory
+ * in-memory bus, and over NATS JetStream when NATS_URL is set), and the outbox relay's publish rate.
+ * On PostgreSQL when DATABASE_URL is set (a throw-away schema), else on in-memory
  * PGlite, which is single-connection WASM and much slower: the figures say which one they are.
  * `BENCH_FLOWS_N` scales the work (default 2,000 events per case).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { connect } from 'nats';
 import pg from 'pg';
-import { MemoryBus, RegistryClient, type Envelope } from '../client/index.js';
+import { MemoryBus, NatsTransport, Outbox, OutboxRelay, RegistryClient, type Envelope, type Transport } from '../client/index.js';
 import { pushContracts } from '../flows/contracts/push-contracts.js';
-import { EventStore, openEventDatabase, type EventDatabaseOptions } from '../flows/event-store/index.js';
+import { EventStore, logStart, openEventDatabase, type EventDatabaseOptions } from '../flows/event-store/index.js';
 import { OrderConfirmedV1Event, OrderPlacedV2Event } from '../flows/generated/index.js';
 import { orderStreamId } from '../flows/order/index.js';
 import { FlowSystem, startEmbeddedRegistry } from '../flows/runtime/index.js';
@@ -85,13 +87,14 @@ async function storeCases(): Promise<void> {
     await pool(batches.slice(0, 200), 8, (s) => store.readStream(s));
     console.log(`  read stream of 10 events, 8 readers  ${rate(Math.min(200, batches.length), performance.now() - t)} streams`);
     t = performance.now();
-    let after = 0;
+    let after = logStart;
     let read = 0;
     for (;;) {
       const page = await store.readAll({ after, limit: 500 });
       if (page.length === 0) break;
       read += page.length;
-      after = page[page.length - 1].globalPosition;
+      const last = page[page.length - 1];
+      after = { transactionId: last.transactionId, position: last.globalPosition };
     }
     console.log(`  read all, pages of 500               ${rate(read, performance.now() - t)} events`);
   } finally {
@@ -100,11 +103,67 @@ async function storeCases(): Promise<void> {
   }
 }
 
+/** A bus per case: the in-memory one always, JetStream on a throw-away stream when NATS_URL is set. */
+async function buses(): Promise<Array<{ name: string; connect(): Promise<Transport>; dispose(): Promise<void> }>> {
+  const memory = new MemoryBus();
+  const list = [{ name: 'memory bus', connect: async () => memory.connect(), dispose: async () => undefined }];
+  const url = process.env.NATS_URL;
+  if (url) {
+    const id = randomBytes(6).toString('hex');
+    const stream = `CHARTER_BENCH_${id}`;
+    const opened: Transport[] = [];
+    list.push({
+      name: 'NATS JetStream',
+      connect: async () => {
+        const t = await NatsTransport.connect({ servers: url, stream, prefix: `b${id}.` });
+        opened.push(t);
+        return t;
+      },
+      dispose: async () => {
+        await Promise.all(opened.map((o) => o.close()));
+        const nc = await connect({ servers: url });
+        await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false);
+        await nc.close();
+      },
+    });
+  }
+  return list;
+}
+
+async function relayCases(): Promise<void> {
+  for (const bus of await buses()) {
+    const db = await database();
+    const driver = await openEventDatabase(db.options);
+    const outbox = await Outbox.open(driver);
+    const transport = await bus.connect();
+    try {
+      const events = Array.from({ length: N }, (_, i) => envelope(`relay-${i}`));
+      for (let i = 0; i < events.length; i += 100) await driver.transaction((tx) => outbox.enqueue(tx, events.slice(i, i + 100)));
+      const relay = new OutboxRelay({
+        outbox,
+        publish: (e) => transport.publish(e.schema.subject, { body: Buffer.from(JSON.stringify(e)), headers: {} }, { messageId: e.eventId }),
+      });
+      const t = performance.now();
+      const published = await relay.publishPending();
+      console.log(`  outbox relay → ${bus.name.padEnd(15)}      ${rate(published, performance.now() - t)} events (one publisher, each awaited)`);
+    } finally {
+      await transport.close();
+      await driver.close();
+      await bus.dispose();
+      await db.drop();
+    }
+  }
+}
+
 async function systemCases(registryUrl: string): Promise<void> {
+  for (const bus of await buses()) await systemCase(registryUrl, bus);
+}
+
+async function systemCase(registryUrl: string, bus: { name: string; connect(): Promise<Transport>; dispose(): Promise<void> }): Promise<void> {
   const db = await database();
   const orders = Math.max(50, Math.floor(N / 10));
   const stock = { sku_bench: orders * 10 };
-  const system = await FlowSystem.start({ registryUrl, transport: new MemoryBus().connect(), database: await openEventDatabase(db.options), stock, gateway: fakePaymentGateway() });
+  const system = await FlowSystem.start({ registryUrl, transport: await bus.connect(), database: await openEventDatabase(db.options), stock, gateway: fakePaymentGateway(), relay: { pollMs: 50 } });
   try {
     // Projection catch-up: a history of placed + confirmed orders, encoded by the SDK, then replayed.
     const history = N / 2;
@@ -128,9 +187,10 @@ async function systemCases(registryUrl: string): Promise<void> {
     for (const orderId of ids) {
       while ((await system.orders.get(orderId)).status !== 'confirmed') await new Promise((r) => setTimeout(r, 5));
     }
-    console.log(`  choreographed saga, end to end       ${rate(orders, performance.now() - t)} orders (${orders} orders, 16 in flight, 4 events each)`);
+    console.log(`  choreographed saga over ${bus.name.padEnd(15)} ${rate(orders, performance.now() - t)} orders (${orders} orders, 16 in flight, 4 events each, outbox + inbox)`);
   } finally {
     await system.close();
+    await bus.dispose();
     await db.drop();
   }
 }
@@ -140,6 +200,7 @@ export default async function run(): Promise<void> {
     ? 'event store on PostgreSQL (DATABASE_URL, throw-away schemas)'
     : 'event store on in-memory PGlite — set DATABASE_URL for PostgreSQL figures; PGlite is single-connection WASM, so parallel writers queue');
   await storeCases();
+  await relayCases();
   const registry = await startEmbeddedRegistry();
   try {
     await pushContracts(new RegistryClient({ url: registry.url }), new URL('../schemas/', import.meta.url).pathname);

@@ -86,9 +86,11 @@ export {
 export { readerVersion } from './negotiate/reader-version.js';
 export { writerVersion } from './negotiate/writer-version.js';
 
-export type { Transport, TransportMessage, TransportSubscription, MessageHandler } from './transport/transport.js';
+export type { Transport, TransportMessage, TransportSubscription, MessageHandler, PublishOptions, TransportErrorContext, TransportErrorHandler } from './transport/transport.js';
 export { MemoryBus } from './transport/memory-bus.js';
 export { NatsTransport, type NatsTransportOptions } from './transport/nats-transport.js';
 export { Publisher, type PublisherOptions } from './transport/publisher.js';
-export { Subscriber, type SubscriberOptions, type EventHandler, type AcceptedHandler, type Delivery } from './transport/subscriber.js';
-export { deadLetter, deadLetterSubject, deadLetterHeaders } from './transport/dead-letter.js';
+export { Subscriber, type SubscriberOptions, type SubscriberErrorContext, type SubscriberAction, type EventHandler, type AcceptedHandler, type Delivery } from './transport/subscriber.js';
+export { deadLetter, deadLetterSubject, deadLetterHeaders, describeError, type DeadLetterCause } from './transport/dead-letter.js';
+
+export { Outbox, OutboxRelay, Inbox, outboxSchema, inboxSchema, outboxChannel, type OutboxRelayOptions, type PublishEnvelope, type InboxOutcome, type SqlDatabase } from './outbox/index.js';

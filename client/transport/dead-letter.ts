@@ -1,4 +1,3 @@
-import type { DecodeFailure } from '../codec/decode-result.js';
 import type { WireMessage } from '../codec/formats/wire-message.js';
 
 /** Header names a dead-lettered message carries, so operators can see why without decoding it. */
@@ -8,28 +7,50 @@ export const deadLetterHeaders = {
   errors: 'charter-dlq-errors',
   group: 'charter-dlq-group',
   subject: 'charter-dlq-subject',
+  deliveries: 'charter-dlq-deliveries',
 } as const;
+
+/**
+ * Why a message was dead-lettered: a decode failure (`invalid`, `no-migration-path`,
+ * `unknown-schema`, …) or `handler-failed` / `decode-error` once `maxDeliveries` ran out.
+ */
+export interface DeadLetterCause {
+  reason: string;
+  message: string;
+  /** Validation errors, or anything structured about the cause. */
+  errors?: unknown;
+  /** How many times the message was delivered before giving up. */
+  deliveries?: number;
+}
 
 /** `order.OrderPlaced` → `dlq.order.OrderPlaced`. */
 export function deadLetterSubject(subject: string): string {
   return `dlq.${subject}`;
 }
 
+/** The text of an exception for a dead-letter header: message and, when present, its cause's. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause === undefined ? '' : ` (cause: ${describeError(error.cause)})`;
+  return `${error.name}: ${error.message}${cause}`;
+}
+
 /**
  * The original bytes and headers, untouched so the event can be replayed, plus why it failed.
  *
  * @example
- *   deadLetter(message, { ok: false, reason: 'invalid', message: '…' }, 'billing').headers['charter-dlq-reason'] // 'invalid'
+ *   deadLetter(message, { reason: 'invalid', message: '…' }, 'billing').headers['charter-dlq-reason'] // 'invalid'
  */
-export function deadLetter(original: WireMessage & { subject?: string }, failure: DecodeFailure, group: string): WireMessage {
+export function deadLetter(original: WireMessage & { subject?: string }, cause: DeadLetterCause, group: string): WireMessage {
   const headers: Record<string, string> = {
     ...original.headers,
-    [deadLetterHeaders.reason]: failure.reason,
+    [deadLetterHeaders.reason]: cause.reason,
     // Header values must be single-line on NATS and Kafka.
-    [deadLetterHeaders.message]: failure.message.replace(/[\r\n]+/g, ' ').slice(0, 1_000),
+    [deadLetterHeaders.message]: cause.message.replace(/[\r\n]+/g, ' ').slice(0, 1_000),
     [deadLetterHeaders.group]: group,
   };
   if (original.subject !== undefined) headers[deadLetterHeaders.subject] = original.subject;
-  if (failure.errors !== undefined) headers[deadLetterHeaders.errors] = JSON.stringify(failure.errors).slice(0, 4_000);
+  if (cause.errors !== undefined) headers[deadLetterHeaders.errors] = JSON.stringify(cause.errors).slice(0, 4_000);
+  if (cause.deliveries !== undefined) headers[deadLetterHeaders.deliveries] = String(cause.deliveries);
   return { body: original.body, headers };
 }

@@ -108,7 +108,7 @@ class Group {
 
 /**
  * The in-memory broker: a log per process with durable groups, explicit acks, ack timeouts and
- * redelivery, the same contract as NATS JetStream. Each `connect()` is one client "connection";
+ * redelivery, and message-id de-duplication within a window: the same contract as NATS JetStream. Each `connect()` is one client "connection";
  * closing it (a crash) hands its unacknowledged messages back to their group.
  *
  * @example
@@ -118,8 +118,10 @@ class Group {
 export class MemoryBus {
   private readonly log: Stored[] = [];
   private readonly groups = new Map<string, Group>();
+  /** Message id → when it was first stored, for JetStream-style de-duplication. */
+  private readonly seen = new Map<string, number>();
 
-  constructor(private readonly options: { ackWaitMs?: number } = {}) {}
+  constructor(private readonly options: { ackWaitMs?: number; duplicateWindowMs?: number } = {}) {}
 
   connect(): Transport {
     const mine = new Set<{ group: Group; member: Member }>();
@@ -129,7 +131,8 @@ export class MemoryBus {
       entry.group.release(entry.member);
     };
     return {
-      publish: async (subject, message) => {
+      publish: async (subject, message, options) => {
+        if (options?.messageId !== undefined && this.isDuplicate(options.messageId)) return;
         this.log.push({ subject, body: message.body, headers: { ...message.headers } });
         for (const group of this.groups.values()) if (group.subject === subject) group.pump();
       },
@@ -145,6 +148,22 @@ export class MemoryBus {
         for (const entry of [...mine]) unsubscribe(entry);
       },
     };
+  }
+
+  /** True when `id` was stored within the duplicate window (default 2 min, as JetStream's). */
+  private isDuplicate(id: string): boolean {
+    const now = Date.now();
+    const window = this.options.duplicateWindowMs ?? 120_000;
+    const first = this.seen.get(id);
+    if (first !== undefined && now - first < window) return true;
+    this.seen.delete(id);
+    this.seen.set(id, now);
+    // Forget ids older than the window (Map keeps insertion order, so the oldest come first).
+    for (const [old, at] of this.seen) {
+      if (now - at < window) break;
+      this.seen.delete(old);
+    }
+    return false;
   }
 
   private group(subject: string, name: string): Group {

@@ -45,12 +45,16 @@ export class Publisher<M extends object = Untyped> {
     return envelope;
   }
 
-  /** Publishes an envelope already encoded (for instance one read from an outbox, or made by a generated `create()`). */
+  /**
+   * Publishes an envelope already encoded (for instance one read from an outbox, or made by a
+   * generated `create()`). Its `eventId` is the broker's de-duplication id, so publishing the same
+   * envelope again (a retry after a timeout, a relay restarted mid-batch) delivers it once.
+   */
   publishEnvelope(envelope: Untyped extends M ? Envelope : AnyEventOf<M> & Envelope): Promise<void> {
     return this.send(envelope);
   }
 
   private async send(envelope: Envelope): Promise<void> {
-    await this.transport.publish(envelope.schema.subject, this.codec.serialize(envelope, this.format));
+    await this.transport.publish(envelope.schema.subject, this.codec.serialize(envelope, this.format), { messageId: envelope.eventId });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The reference flows as a story on stdout: contracts registered, a breaking change refused, orders
- * through the choreographed saga (one payment failing and compensated), a 1.0.0 order read by the
+ * through the choreographed saga (one payment failing and compensated), a broker outage and a crashed
+ * handler recovered without loss or double charge, a 1.0.0 order read by the
  * 2.0.0 service, the orchestrated saga, the read model and the metrics.
  *
  *   tsx flows/demo/main.ts                                   # no set-up: all in-process
@@ -12,7 +13,7 @@ import { fakePaymentGateway } from '../saga/index.js';
 import { startDemoInfrastructure } from './demo-infrastructure.js';
 import { parseDemoOptions, type DemoOptions } from './demo-options.js';
 import { Narrator } from './narrator.js';
-import { orchestrate, placeOrders, readOldOrder, registerContracts, showReadModelAndMetrics } from './story.js';
+import { faultAndRecovery, orchestrate, placeOrders, readOldOrder, registerContracts, showReadModelAndMetrics } from './story.js';
 
 /** Runs the whole story; resolves when everything it started is closed again. */
 export async function runDemo(options: DemoOptions, narrator = new Narrator()): Promise<void> {
@@ -28,6 +29,7 @@ export async function runDemo(options: DemoOptions, narrator = new Narrator()): 
     const context = { system, narrator, runTag };
     await registerContracts(context);
     await placeOrders(context);
+    await faultAndRecovery(context);
     await readOldOrder(context);
     await showReadModelAndMetrics(context);
     await orchestrate(context);

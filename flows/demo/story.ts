@@ -80,7 +80,7 @@ export async function placeOrders({ system, narrator, runTag }: StoryContext): P
   narrator.chapter('A payment fails and the saga compensates');
   narrator.say(`${id(3)}: the card processor declines cust-mallory. Nobody coordinates; each service reacts:`);
   for (const event of trail.about(id(3))) narrator.detail(`${event.metadata.source?.toString().padEnd(18)} ${describeEvent(event)}`);
-  narrator.say(`keyboard stock is back to ${system.inventory.available('keyboard')}: the reservation was released.`);
+  narrator.say(`keyboard stock is back to ${await system.inventory.available('keyboard')}: the reservation was released.`);
   const correlations = new Set(trail.about(id(3)).map((e) => e.metadata.correlationId));
   narrator.say(`All ${trail.about(id(3)).length} events share one correlation id (${[...correlations][0]}).`);
   return orders.map((o) => o.orderId);
@@ -114,7 +114,7 @@ export async function orchestrate({ system, narrator, runTag }: StoryContext): P
     system.inventory.goOffline();
     return result;
   };
-  const outcome = await system.orchestrator().execute({
+  const outcome = await (await system.orchestrator()).execute({
     orderId,
     command: { type: 'PlaceOrder', orderId, customerId: 'cust-ada', items: [{ productId: 'lamp', quantity: 1, unitPrice: 35 }], region: 'eu-west' },
   });
@@ -147,7 +147,7 @@ export async function showReadModelAndMetrics({ system, narrator }: StoryContext
   if (!same) throw new Error('the rebuilt read model differs');
 
   narrator.chapter('Metrics: revenue per region in one-minute windows of event time');
-  const analytics = system.analytics({ windowMs: 60_000, publisher: system.publisher });
+  const analytics = await system.analytics({ windowMs: 60_000 });
   await analytics.catchUp();
   await analytics.flush();
   for (const output of analytics.outputs) {
@@ -158,6 +158,46 @@ export async function showReadModelAndMetrics({ system, narrator }: StoryContext
       narrator.say(`HIGH-VALUE CUSTOMER ${output.data.customerId}: ${money(output.data.totalRevenue)} over ${output.data.totalOrders} orders (at ${output.data.detectedAt})`);
     }
   }
-  narrator.say(`Top customers: ${analytics.metrics.topCustomers(3).map((c) => `${c.customerId} ${money(c.revenue)}`).join(', ')}`);
+  narrator.say(`Top customers: ${(await analytics.metrics()).topCustomers(3).map((c) => `${c.customerId} ${money(c.revenue)}`).join(', ')}`);
   narrator.say('Windows come from event timestamps, so replaying the store gives these same figures.');
+}
+
+/** Chapter: the broker goes away mid-order and a handler crashes; nothing is lost or done twice. */
+export async function faultAndRecovery({ system, narrator, runTag }: StoryContext): Promise<void> {
+  narrator.chapter('A fault and its recovery: the broker refuses publishes, a handler crashes');
+  const orderId = `ord-${runTag}-fault`;
+  const transport = system.options.transport;
+  const publish = transport.publish.bind(transport);
+  let refused = 0;
+  // The broker is unreachable for the next five publishes.
+  transport.publish = async (...args) => {
+    if (refused < 5) {
+      refused += 1;
+      throw new Error('broker unreachable');
+    }
+    return publish(...args);
+  };
+  // The payment service's first attempt dies after the card was charged, before its transaction commits.
+  const charge = system.payment.charge.bind(system.payment);
+  let crashed = false;
+  system.payment.charge = async (request, cause, tx) => {
+    const result = await charge(request, cause, tx);
+    if (!crashed && cause !== undefined) {
+      crashed = true;
+      throw new Error('payment service crashed before commit');
+    }
+    return result;
+  };
+  await system.startChoreography();
+  const before = await system.inventory.available('keyboard');
+  await system.orders.handle({ type: 'PlaceOrder', orderId, customerId: 'cust-ada', items: [{ productId: 'keyboard', quantity: 1, unitPrice: 49.99 }], region: 'eu-west' }, { source: 'storefront' });
+  narrator.say(`${orderId} is stored with its OrderPlaced in the outbox, in one transaction; the broker refuses it …`);
+  await until(async () => (await system.orders.get(orderId)).status === 'confirmed', `${orderId} to be confirmed`);
+  system.payment.charge = charge;
+  transport.publish = publish;
+  narrator.say(`… the relay retried ${refused} refused publishes with backoff until the broker took them;`);
+  narrator.say('the payment handler crashed after the card processor answered: its transaction rolled back, the');
+  narrator.say('event was redelivered, and the processor recognised the idempotency key (charge-<order>): one charge.');
+  const payment = await system.payment.paymentFor(orderId);
+  narrator.say(`${orderId}: confirmed; payment ${payment?.paymentId} ${payment?.status}; keyboard stock ${before} → ${await system.inventory.available('keyboard')}.`);
 }

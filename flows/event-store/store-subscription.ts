@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
 import { sqlCheckpoints, type CheckpointStore } from './checkpoints.js';
 import type { EventStore } from './event-store.js';
+import { logStart, type LogPosition } from './log-position.js';
 import type { RecordedEvent } from './recorded-event.js';
 
 /** Handles one batch inside the transaction that also moves the checkpoint. */
@@ -15,6 +16,8 @@ export interface StoreSubscriptionOptions {
   pollMs?: number;
   /** Default `sqlCheckpoints` (durable). */
   checkpoints?: CheckpointStore;
+  /** Called after a batch's transaction committed (never for one that rolled back). */
+  afterCommit?: (events: RecordedEvent[]) => void;
 }
 
 /**
@@ -35,7 +38,7 @@ export class StoreSubscription {
     private readonly store: EventStore,
     options: StoreSubscriptionOptions,
   ) {
-    this.options = { batchSize: 500, pollMs: 25, checkpoints: sqlCheckpoints, ...options };
+    this.options = { batchSize: 500, pollMs: 25, checkpoints: sqlCheckpoints, afterCommit: () => undefined, ...options };
   }
 
   get name(): string {
@@ -79,26 +82,29 @@ export class StoreSubscription {
     await this.store.db.transaction(async (tx) => {
       await this.options.checkpoints.load(this.name, tx);
       await clear?.(tx);
-      await this.options.checkpoints.save(this.name, 0, tx);
+      await this.options.checkpoints.save(this.name, logStart, tx);
     });
   }
 
-  /** The position of the last event handled. */
-  position(): Promise<number> {
+  /** The log position of the last event handled. */
+  position(): Promise<LogPosition> {
     return this.store.db.transaction((tx) => this.options.checkpoints.load(this.name, tx));
   }
 
   private async drain(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const count = await this.store.db.transaction(async (tx) => {
+      const events = await this.store.db.transaction(async (tx) => {
         const after = await this.options.checkpoints.load(this.name, tx);
-        const events = await this.store.readAll({ after, limit: this.options.batchSize }, tx);
-        if (events.length === 0) return 0;
-        await this.options.handle(events, tx);
-        await this.options.checkpoints.save(this.name, events[events.length - 1].globalPosition, tx);
-        return events.length;
+        const batch = await this.store.readAll({ after, limit: this.options.batchSize }, tx);
+        if (batch.length === 0) return batch;
+        await this.options.handle(batch, tx);
+        const last = batch[batch.length - 1];
+        await this.options.checkpoints.save(this.name, { transactionId: last.transactionId, position: last.globalPosition }, tx);
+        return batch;
       });
+      const count = events.length;
+      if (count > 0) this.options.afterCommit(events);
       handled += count;
       if (count < this.options.batchSize) return handled;
     }

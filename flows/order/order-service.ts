@@ -1,4 +1,5 @@
-import type { EventMetadata, Publisher } from '../../client/index.js';
+import type { EventMetadata, Outbox } from '../../client/index.js';
+import type { SqlDriver, SqlExecutor } from '../../server/storage/sql-driver.js';
 import { ConcurrencyError } from '../event-store/index.js';
 import { decide } from './decide.js';
 import type { OrderCommand } from './order-commands.js';
@@ -10,19 +11,19 @@ export type CommandResult = { ok: true; state: OrderState; version: number } | (
 
 export interface OrderServiceOptions {
   repository: OrderRepository;
-  publisher: Publisher;
+  /** The event store's database: the append and the outbox rows commit in one transaction. */
+  db: SqlDriver;
+  outbox: Outbox;
   /** Attempts when another writer appends to the same order meanwhile. Default 3. */
   maxAttempts?: number;
 }
 
 /**
- * The Order command handlers. Each command: (1) load the order from its history, (2) decide,
- * (3) append with the version it was loaded at, (4) publish what was appended. A concurrent
- * append makes step 3 fail; the handler then starts again from step 1, against the new history.
- *
- * Hazard: the publish in step 4 happens after the commit. A crash in between leaves the events
- * stored but unpublished; a relay reading the store's log (a `StoreSubscription`) closes that gap
- * when at-least-once delivery matters more than latency.
+ * The Order command handlers. Each command, in one transaction: (1) load the order from its history,
+ * (2) decide, (3) append with the version it was loaded at, (4) put the appended events in the
+ * outbox. The relay publishes them after the commit, retrying until the broker has them, so an
+ * order is never stored without its events eventually going out. A concurrent append makes step 3
+ * fail; the handler then starts again from step 1, against the new history.
  */
 export class OrderService {
   private readonly options: Required<OrderServiceOptions>;
@@ -31,24 +32,40 @@ export class OrderService {
     this.options = { maxAttempts: 3, ...options };
   }
 
-  async handle(command: OrderCommand, metadata: Partial<EventMetadata> = {}): Promise<CommandResult> {
-    const { repository, publisher, maxAttempts } = this.options;
+  /**
+   * Handles a command in its own transaction (retrying on a concurrent writer), or inside `tx` when
+   * the caller's transaction must also hold other work (an inbox record); there a conflict throws
+   * `ConcurrencyError` for the caller to retry.
+   */
+  async handle(command: OrderCommand, metadata: Partial<EventMetadata> = {}, tx?: SqlExecutor): Promise<CommandResult> {
+    if (tx !== undefined) return this.attempt(command, metadata, tx);
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await repository.load(command.orderId);
-      const decision = decide(command, state);
-      if (!decision.ok) return decision;
       try {
-        const envelopes = await repository.save(command.orderId, decision.events, version, metadata);
-        for (const envelope of envelopes) await publisher.publishEnvelope(envelope);
-        return { ok: true, state: decision.events.reduce(evolve, state), version: version + envelopes.length };
+        return await this.options.db.transaction((t) => this.attempt(command, metadata, t));
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+        if (!(error instanceof ConcurrencyError) || attempt >= this.options.maxAttempts) throw error;
       }
     }
   }
 
   /** The order as its history says it is now. */
-  async get(orderId: string): Promise<OrderState> {
-    return (await this.options.repository.load(orderId)).state;
+  async get(orderId: string, tx?: SqlExecutor): Promise<OrderState> {
+    return (await this.options.repository.load(orderId, tx)).state;
+  }
+
+  /** The correlation id the order was placed under (to recognise one's own earlier attempt). */
+  async placedWith(orderId: string): Promise<string | undefined> {
+    const [first] = await this.options.repository.history(orderId, 1);
+    return first?.metadata.correlationId;
+  }
+
+  private async attempt(command: OrderCommand, metadata: Partial<EventMetadata>, tx: SqlExecutor): Promise<CommandResult> {
+    const { repository, outbox } = this.options;
+    const loaded = await repository.load(command.orderId, tx);
+    const decision = decide(command, loaded.state);
+    if (!decision.ok) return decision;
+    const envelopes = await repository.save(command.orderId, decision.events, loaded, metadata, tx);
+    await outbox.enqueue(tx, envelopes);
+    return { ok: true, state: decision.events.reduce(evolve, loaded.state), version: loaded.version + envelopes.length };
   }
 }

@@ -1,8 +1,11 @@
 import type { EventCodec } from '../../client/index.js';
-import { StoreSubscription, type EventStore } from '../event-store/index.js';
-import { clearOrderSummaries, migrateOrderSummaries } from './order-summaries-schema.js';
+import { sqlCheckpoints, StoreSubscription, type EventStore } from '../event-store/index.js';
+import { createShadow, migrateOrderSummaries, shadowTable, summariesTable, swapInShadow } from './order-summaries-schema.js';
 import { OrderQueries } from './order-queries.js';
 import { OrderSummaryProjection } from './order-summary-projection.js';
+
+const liveName = 'order-summaries';
+const shadowName = 'order-summaries-rebuild';
 
 /**
  * The order summaries read model, assembled: its table, the projection following the store, and
@@ -16,11 +19,14 @@ import { OrderSummaryProjection } from './order-summary-projection.js';
 export class OrderReadModel {
   readonly queries: OrderQueries;
   readonly subscription: StoreSubscription;
+  private following: ((error: unknown) => void) | undefined;
 
-  private constructor(store: EventStore, codec: EventCodec) {
+  private constructor(
+    private readonly store: EventStore,
+    private readonly codec: EventCodec,
+  ) {
     this.queries = new OrderQueries(store.db);
-    const projection = new OrderSummaryProjection(codec);
-    this.subscription = new StoreSubscription(store, { name: 'order-summaries', handle: projection.apply });
+    this.subscription = new StoreSubscription(store, { name: liveName, handle: new OrderSummaryProjection(codec, summariesTable).apply });
   }
 
   static async open(store: EventStore, codec: EventCodec): Promise<OrderReadModel> {
@@ -32,18 +38,41 @@ export class OrderReadModel {
     return this.subscription.catchUp();
   }
 
-  follow(onError?: (error: unknown) => void): void {
+  follow(onError: (error: unknown) => void = () => undefined): void {
+    this.following = onError;
     this.subscription.start(onError);
   }
 
-  stop(): Promise<void> {
-    return this.subscription.stop();
+  async stop(): Promise<void> {
+    this.following = undefined;
+    await this.subscription.stop();
   }
 
-  /** Throws the table away and replays the whole log into it. Returns the events replayed. */
+  /**
+   * Replays the whole log into a shadow table while the live one keeps answering queries (and
+   * following), then swaps the shadow in, in one transaction, with its checkpoint. Following resumes
+   * from there, so nothing written during the rebuild is missed. Returns the events replayed.
+   */
   async rebuild(): Promise<number> {
+    const db = this.store.db;
+    const shadow = new StoreSubscription(this.store, { name: shadowName, handle: new OrderSummaryProjection(this.codec, shadowTable).apply });
+    await shadow.reset(createShadow);
+    let replayed = await shadow.catchUp();
+    const onError = this.following;
     await this.subscription.stop();
-    await this.subscription.reset(clearOrderSummaries);
-    return this.subscription.catchUp();
+    try {
+      // The live projection is paused only for the last stretch and the swap.
+      replayed += await shadow.catchUp();
+      await db.transaction(async (tx) => {
+        // Read inside this transaction: PGlite's transactions are exclusive, a nested one would wait forever.
+        const at = await sqlCheckpoints.load(shadowName, tx);
+        await swapInShadow(tx);
+        await tx.query('UPDATE flow_checkpoints SET transaction_id = $2, position = $3, updated_at = now() WHERE name = $1', [liveName, at.transactionId, at.position]);
+        await tx.query('DELETE FROM flow_checkpoints WHERE name = $1', [shadowName]);
+      });
+    } finally {
+      if (onError !== undefined) this.subscription.start(onError);
+    }
+    return replayed;
   }
 }

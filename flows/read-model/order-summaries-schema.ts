@@ -1,12 +1,17 @@
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
 
+/** The live table; a rebuild fills `order_summaries_next` and swaps it in. */
+export const summariesTable = 'order_summaries';
+export const shadowTable = 'order_summaries_next';
+
 /**
  * The query side: one denormalised row per order, shaped for "my orders" pages. Indexed for the
- * keyset paging in `OrderQueries` (customer, newest first). It can be dropped and rebuilt from the
- * event store at any time.
+ * keyset paging in `OrderQueries` (customer, newest first). `version` is the order stream's version
+ * of the last event applied: the guard that keeps an older or repeated event from moving a row back.
+ * It can be rebuilt from the event store at any time.
  */
-export const orderSummariesSchema = `
-CREATE TABLE IF NOT EXISTS order_summaries (
+export const tableSql = (table: string): string => `
+CREATE TABLE IF NOT EXISTS ${table} (
   order_id     TEXT PRIMARY KEY,
   customer_id  TEXT NOT NULL,
   status       TEXT NOT NULL,
@@ -18,14 +23,26 @@ CREATE TABLE IF NOT EXISTS order_summaries (
   updated_at   TIMESTAMPTZ NOT NULL,
   status_note  TEXT
 );
-CREATE INDEX IF NOT EXISTS order_summaries_by_customer ON order_summaries (customer_id, placed_at DESC, order_id DESC);
+ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS ${table}_by_customer ON ${table} (customer_id, placed_at DESC, order_id DESC);
 `;
+
+export const orderSummariesSchema = tableSql(summariesTable);
 
 export async function migrateOrderSummaries(db: { exec(sql: string): Promise<void> }): Promise<void> {
   await db.exec(orderSummariesSchema);
 }
 
-/** Empties the table, inside the rebuild's transaction. */
-export async function clearOrderSummaries(tx: SqlExecutor): Promise<void> {
-  await tx.query('DELETE FROM order_summaries');
+/** A fresh, empty shadow table to rebuild into. */
+export async function createShadow(tx: SqlExecutor): Promise<void> {
+  await tx.query(`DROP TABLE IF EXISTS ${shadowTable}`);
+  for (const statement of tableSql(shadowTable).split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+}
+
+/** Replaces the live table with the shadow, in the caller's transaction: readers see one or the other. */
+export async function swapInShadow(tx: SqlExecutor): Promise<void> {
+  await tx.query(`DROP TABLE ${summariesTable}`);
+  await tx.query(`ALTER TABLE ${shadowTable} RENAME TO ${summariesTable}`);
+  await tx.query(`ALTER INDEX ${shadowTable}_by_customer RENAME TO ${summariesTable}_by_customer`);
+  await tx.query(`ALTER INDEX ${shadowTable}_pkey RENAME TO ${summariesTable}_pkey`);
 }

@@ -1,4 +1,4 @@
-import { EventCodec, Publisher, RegistryClient, type Transport } from '../../client/index.js';
+import { EventCodec, Inbox, Outbox, OutboxRelay, Publisher, RegistryClient, type Envelope, type Transport } from '../../client/index.js';
 import type { SqlDriver } from '../../server/storage/sql-driver.js';
 import { AnalyticsStream, type AnalyticsStreamOptions } from '../analytics/index.js';
 import { EventStore } from '../event-store/index.js';
@@ -7,15 +7,19 @@ import { OrderReadModel } from '../read-model/index.js';
 import {
   fakePaymentGateway,
   InventoryService,
+  migrateServices,
   OrderProcessingSaga,
   orderProcessingSteps,
   PaymentService,
   recordProcessingFailure,
   ShippingService,
+  sqlSagaStore,
   startChoreography,
   type Choreography,
+  type ChoreographyServices,
   type OrderProcessingContext,
   type PaymentGateway,
+  type SagaOptions,
 } from '../saga/index.js';
 
 export interface FlowSystemOptions {
@@ -23,20 +27,30 @@ export interface FlowSystemOptions {
   transport: Transport;
   /** The event store's database (PGlite or PostgreSQL); closed with the system. */
   database: SqlDriver;
-  /** Opening stock per product. */
+  /** Opening stock per product (products already stocked keep their level: a restart changes nothing). */
   stock?: Record<string, number>;
   gateway?: PaymentGateway;
+  /** Relay tuning; `onError` hears about every failed publish (the event stays queued). */
+  relay?: { pollMs?: number; backoffMs?: number; maxBackoffMs?: number; onError?: (error: unknown, envelope?: Envelope) => void };
+  /** Choreography tuning: redelivery delay, dead-letter threshold, error hook. */
+  choreography?: Pick<ChoreographyServices, 'maxDeliveries' | 'retryDelayMs' | 'onError'>;
+  /** Orchestrated saga tuning (step deadline, compensation retries). */
+  saga?: Omit<SagaOptions<OrderProcessingContext>, 'store'>;
+  /** Snapshot the order state every N events. Default 20. */
+  snapshotEvery?: number;
 }
 
 /**
  * The reference services wired together in one process: what the demo, the end-to-end tests and the
- * benchmark run. In production each service would be its own process with its own codec and
- * connection; nothing here depends on them sharing one.
+ * benchmark run. Every service writes its state, inbox record and outgoing events in one transaction
+ * on `database`; the relay publishes the outbox to `transport`. In production each service would be
+ * its own process with its own database, codec and connection; nothing here depends on them sharing.
  */
 export class FlowSystem {
   readonly registry: RegistryClient;
   readonly codec: EventCodec;
   readonly publisher: Publisher;
+  readonly relay: OutboxRelay;
   readonly orders: OrderService;
   readonly inventory: InventoryService;
   readonly payment: PaymentService;
@@ -47,26 +61,44 @@ export class FlowSystem {
     readonly options: FlowSystemOptions,
     readonly store: EventStore,
     readonly readModel: OrderReadModel,
+    readonly outbox: Outbox,
+    readonly inbox: Inbox,
     codec: EventCodec,
   ) {
+    const db = options.database;
     this.registry = codec.registry;
     this.codec = codec;
     this.publisher = new Publisher({ codec, transport: options.transport });
-    this.orders = new OrderService({ repository: new OrderRepository(store, codec), publisher: this.publisher });
-    this.inventory = new InventoryService(this.publisher, options.stock ?? {});
-    this.payment = new PaymentService(this.publisher, options.gateway ?? fakePaymentGateway());
+    this.relay = new OutboxRelay({ outbox, publish: (envelope) => this.publisher.publishEnvelope(envelope), ...options.relay });
+    this.orders = new OrderService({ repository: new OrderRepository(store, codec, { snapshotEvery: options.snapshotEvery }), db, outbox });
+    this.inventory = new InventoryService({ db, codec, outbox });
+    this.payment = new PaymentService({ db, codec, outbox, gateway: options.gateway ?? fakePaymentGateway() });
   }
 
+  /** Opens (and migrates) every table, seeds the stock and starts the outbox relay. */
   static async start(options: FlowSystemOptions): Promise<FlowSystem> {
     const codec = new EventCodec({ registry: new RegistryClient({ url: options.registryUrl }), source: 'order-service' });
-    const store = await EventStore.open(options.database);
+    const db = options.database;
+    const store = await EventStore.open(db);
     const readModel = await OrderReadModel.open(store, codec);
-    return new FlowSystem(options, store, readModel, codec);
+    await migrateServices(db);
+    const system = new FlowSystem(options, store, readModel, await Outbox.open(db), await Inbox.open(db), codec);
+    await system.inventory.seed(options.stock ?? {});
+    await system.relay.start();
+    return system;
   }
 
   /** Starts the choreographed saga: inventory, payment and order policy subscribe to the bus. */
   async startChoreography(): Promise<void> {
-    this.choreography ??= await startChoreography({ codec: this.codec, transport: this.options.transport, orders: this.orders, inventory: this.inventory, payment: this.payment });
+    this.choreography ??= await startChoreography({
+      codec: this.codec,
+      transport: this.options.transport,
+      inbox: this.inbox,
+      orders: this.orders,
+      inventory: this.inventory,
+      payment: this.payment,
+      ...this.options.choreography,
+    });
   }
 
   /** Stops the choreography's subscriptions (before handing the same services to the orchestrator). */
@@ -75,19 +107,22 @@ export class FlowSystem {
     this.choreography = undefined;
   }
 
-  /** The orchestrated saga over the same services. Stop the choreography first, or both will react. */
-  orchestrator(): OrderProcessingSaga<OrderProcessingContext> {
+  /** The orchestrated saga over the same services, its state in `saga_instances`. Stop the choreography first, or both will react. */
+  async orchestrator(): Promise<OrderProcessingSaga<OrderProcessingContext>> {
     const steps = orderProcessingSteps({ orders: this.orders, inventory: this.inventory, payment: this.payment, shipping: this.shipping });
-    return new OrderProcessingSaga(steps, recordProcessingFailure({ codec: this.codec, store: this.store, publisher: this.publisher }));
+    const store = await sqlSagaStore<OrderProcessingContext>(this.options.database, 'order-processing');
+    return new OrderProcessingSaga(steps, recordProcessingFailure({ codec: this.codec, store: this.store, outbox: this.outbox }), { ...this.options.saga, store });
   }
 
-  /** A fresh analytics stream over the store (replays from the start). */
-  analytics(options: AnalyticsStreamOptions = {}): AnalyticsStream {
-    return new AnalyticsStream(this.store, this.codec, options);
+  /** The analytics stream over the store: state and position in the database, outputs through the outbox. */
+  analytics(options: AnalyticsStreamOptions = {}): Promise<AnalyticsStream> {
+    return AnalyticsStream.open(this.store, this.codec, this.outbox, options);
   }
 
+  /** Stops everything and closes the connections, acknowledging nothing in flight (as a crash would). */
   async close(): Promise<void> {
     await this.choreography?.stop();
+    await this.relay.stop();
     await this.readModel.stop();
     await this.options.transport.close();
     await this.options.database.close();

@@ -20,6 +20,9 @@ export interface OrderProcessingServices {
   shipping: ShippingService;
 }
 
+const sagaCorrelation = (orderId: string) => `order-processing-${orderId}`;
+const placedBySaga = (orderId: string) => ({ source: 'order-processing-saga', correlationId: sagaCorrelation(orderId) });
+
 /**
  * The reference design's order saga as named steps: place → reserve → charge → confirm → ship.
  * Compensations run in reverse: refund, release, cancel.
@@ -30,8 +33,11 @@ export function orderProcessingSteps({ orders, inventory, payment, shipping }: O
     {
       name: 'place-order',
       async run({ command }) {
-        const result = await orders.handle(command, meta);
-        return result.ok ? stepDone : stepFailed(result.message);
+        const result = await orders.handle(command, placedBySaga(command.orderId));
+        if (result.ok) return stepDone;
+        // Placed by this saga before a crash (the step ran, its progress was not saved): done.
+        if (result.rule === 'ORDER_ALREADY_PLACED' && (await orders.placedWith(command.orderId)) === sagaCorrelation(command.orderId)) return stepDone;
+        return stepFailed(result.message);
       },
       async compensate({ orderId }, reason) {
         const result = await orders.handle({ type: 'CancelOrder', orderId, reason, cancelledBy: 'saga' }, meta);

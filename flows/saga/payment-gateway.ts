@@ -1,32 +1,63 @@
 /** What a card processor answers. A decline is an outcome, not an error. */
 export type ChargeOutcome = { approved: true; paymentId: string } | { approved: false; reason: string };
 
+/**
+ * A card processor. Both calls take an idempotency key, as real processors do: a call repeated with
+ * the same key (a redelivery after a crash between the charge and the commit) returns the first
+ * call's outcome and moves no money.
+ */
 export interface PaymentGateway {
-  charge(request: { orderId: string; customerId: string; amount: number; currency: string }): Promise<ChargeOutcome>;
-  refund(paymentId: string): Promise<void>;
+  charge(request: { orderId: string; customerId: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeOutcome>;
+  refund(paymentId: string, idempotencyKey: string): Promise<void>;
+}
+
+/** What the fake processor has done, for tests and the demo to check the money. */
+export interface GatewayLedger {
+  /** Payment ids refunded, in order. */
+  refunded: string[];
+  /** Money actually moved: one entry per distinct charge. */
+  charges: Map<string, { orderId: string; amount: number }>;
+  /** Calls made, including repeats answered from the idempotency record. */
+  calls: number;
 }
 
 /**
  * A deterministic stand-in for a card processor: declines customers on a list and amounts above a
- * limit, approves everything else. Refunds of unknown payments throw, like a real processor would.
+ * limit, approves everything else, and honours idempotency keys. Refunds of unknown payments throw,
+ * like a real processor would.
  */
-export function fakePaymentGateway(rules: { declineCustomers?: Iterable<string>; limit?: number } = {}): PaymentGateway & { refunded: string[] } {
+export function fakePaymentGateway(rules: { declineCustomers?: Iterable<string>; limit?: number } = {}): PaymentGateway & GatewayLedger {
   const declined = new Set(rules.declineCustomers ?? []);
-  const charged = new Set<string>();
+  const charges = new Map<string, { orderId: string; amount: number }>();
+  const byKey = new Map<string, ChargeOutcome>();
+  const refundKeys = new Set<string>();
   const refunded: string[] = [];
   let sequence = 0;
-  return {
+  const ledger = {
     refunded,
-    async charge({ customerId, amount }) {
-      if (declined.has(customerId)) return { approved: false, reason: 'card declined' };
-      if (rules.limit !== undefined && amount > rules.limit) return { approved: false, reason: `amount ${amount} exceeds the card limit` };
-      const paymentId = `pay_${++sequence}`;
-      charged.add(paymentId);
-      return { approved: true, paymentId };
+    charges,
+    calls: 0,
+    async charge({ orderId, customerId, amount, idempotencyKey }: Parameters<PaymentGateway['charge']>[0]): Promise<ChargeOutcome> {
+      ledger.calls += 1;
+      const previous = byKey.get(idempotencyKey);
+      if (previous !== undefined) return previous;
+      let outcome: ChargeOutcome;
+      if (declined.has(customerId)) outcome = { approved: false, reason: 'card declined' };
+      else if (rules.limit !== undefined && amount > rules.limit) outcome = { approved: false, reason: `amount ${amount} exceeds the card limit` };
+      else {
+        outcome = { approved: true, paymentId: `pay_${++sequence}` };
+        charges.set(outcome.paymentId, { orderId, amount });
+      }
+      byKey.set(idempotencyKey, outcome);
+      return outcome;
     },
-    async refund(paymentId) {
-      if (!charged.delete(paymentId)) throw new Error(`no charge ${paymentId} to refund`);
+    async refund(paymentId: string, idempotencyKey: string): Promise<void> {
+      ledger.calls += 1;
+      if (refundKeys.has(idempotencyKey)) return;
+      if (!charges.has(paymentId) || refunded.includes(paymentId)) throw new Error(`no charge ${paymentId} to refund`);
+      refundKeys.add(idempotencyKey);
       refunded.push(paymentId);
     },
   };
+  return ledger;
 }

@@ -1,6 +1,8 @@
-import type { Envelope, Publisher } from '../../client/index.js';
+import type { Envelope, EventCodec, Outbox } from '../../client/index.js';
+import type { SqlDriver, SqlExecutor } from '../../server/storage/sql-driver.js';
 import { PaymentFailedV1Event, PaymentProcessedV1Event, PaymentRefundedV1Event } from '../generated/index.js';
 import { metadataFrom } from './cause.js';
+import { emit } from './emit.js';
 import type { PaymentGateway } from './payment-gateway.js';
 
 export interface ChargeRequest {
@@ -13,47 +15,73 @@ export interface ChargeRequest {
 
 export type ChargeResult = { ok: true; paymentId: string } | { ok: false; reason: string };
 
+export interface PaymentServiceOptions {
+  db: SqlDriver;
+  codec: EventCodec;
+  outbox: Outbox;
+  gateway: PaymentGateway;
+}
+
 /**
- * The payment service: charges through a gateway and says what happened as events. Idempotent per
- * order, so a redelivered InventoryReserved never charges twice.
+ * The payment service: charges through a gateway and says what happened as events. The payment row
+ * and its event commit together (outbox); the gateway is called with the order's idempotency key,
+ * so a charge repeated after a crash between the gateway's answer and the commit moves no money
+ * twice. Idempotent per order: a redelivered InventoryReserved never charges twice.
  */
 export class PaymentService {
-  private readonly payments = new Map<string, { paymentId: string; amount: number }>();
   private readonly source = 'payment-service';
 
-  constructor(
-    private readonly publisher: Publisher,
-    private readonly gateway: PaymentGateway,
-  ) {}
+  constructor(private readonly deps: PaymentServiceOptions) {}
 
-  async charge(request: ChargeRequest, cause?: Envelope): Promise<ChargeResult> {
-    const existing = this.payments.get(request.orderId);
-    if (existing !== undefined) return { ok: true, paymentId: existing.paymentId };
-    const metadata = metadataFrom(cause, this.source);
+  async charge(request: ChargeRequest, cause?: Envelope, tx?: SqlExecutor): Promise<ChargeResult> {
+    if (tx === undefined) return this.deps.db.transaction((t) => this.charge(request, cause, t));
     const { orderId, customerId, amount, currency, reservationId } = request;
-    const outcome = await this.gateway.charge({ orderId, customerId, amount, currency });
+    const existing = await this.payment(orderId, tx);
+    if (existing?.status === 'charged') return { ok: true, paymentId: existing.payment_id! };
+    if (existing !== undefined) return { ok: false, reason: `payment is ${existing.status}` };
+    const metadata = metadataFrom(cause, this.source);
+    const outcome = await this.deps.gateway.charge({ orderId, customerId, amount, currency, idempotencyKey: `charge-${orderId}` });
     if (!outcome.approved) {
-      const failed = PaymentFailedV1Event;
-      await this.publisher.publish(failed.subject, { orderId, reservationId, amount, reason: outcome.reason }, { version: failed.semver, aggregateId: orderId, aggregateType: failed.aggregateType, metadata });
+      await tx.query("INSERT INTO payments (order_id, amount, currency, status) VALUES ($1, $2, $3, 'declined')", [orderId, amount, currency]);
+      await emit(this.deps, tx, PaymentFailedV1Event, { orderId, reservationId, amount, reason: outcome.reason }, { aggregateId: orderId, metadata });
       return { ok: false, reason: outcome.reason };
     }
-    this.payments.set(orderId, { paymentId: outcome.paymentId, amount });
-    const processed = PaymentProcessedV1Event;
-    await this.publisher.publish(processed.subject, { orderId, paymentId: outcome.paymentId, amount, currency }, { version: processed.semver, aggregateId: outcome.paymentId, aggregateType: processed.aggregateType, metadata });
+    await tx.query("INSERT INTO payments (order_id, payment_id, amount, currency, status) VALUES ($1, $2, $3, $4, 'charged')", [orderId, outcome.paymentId, amount, currency]);
+    await emit(this.deps, tx, PaymentProcessedV1Event, { orderId, paymentId: outcome.paymentId, amount, currency }, { aggregateId: outcome.paymentId, metadata });
     return { ok: true, paymentId: outcome.paymentId };
   }
 
-  /** Refunds the order's payment (compensation); nothing to refund is not an error. */
-  async refund(orderId: string, reason: string, cause?: Envelope): Promise<void> {
-    const payment = this.payments.get(orderId);
-    if (payment === undefined) return;
-    await this.gateway.refund(payment.paymentId);
-    this.payments.delete(orderId);
-    const refunded = PaymentRefundedV1Event;
-    await this.publisher.publish(
-      refunded.subject,
-      { orderId, paymentId: payment.paymentId, amount: payment.amount, reason },
-      { version: refunded.semver, aggregateId: payment.paymentId, aggregateType: refunded.aggregateType, metadata: metadataFrom(cause, this.source) },
+  /**
+   * Refunds the order's payment (compensation, or the customer cancelled); nothing to refund is not
+   * an error. With no payment yet, it leaves a tombstone so a charge arriving later is refused.
+   */
+  async refund(orderId: string, reason: string, cause?: Envelope, tx?: SqlExecutor): Promise<void> {
+    if (tx === undefined) return this.deps.db.transaction((t) => this.refund(orderId, reason, cause, t));
+    const payment = await this.payment(orderId, tx);
+    if (payment === undefined) {
+      await tx.query("INSERT INTO payments (order_id, amount, currency, status) VALUES ($1, 0, 'XXX', 'cancelled') ON CONFLICT (order_id) DO NOTHING", [orderId]);
+      return;
+    }
+    if (payment.status !== 'charged') return;
+    await this.deps.gateway.refund(payment.payment_id!, `refund-${orderId}`);
+    await tx.query("UPDATE payments SET status = 'refunded' WHERE order_id = $1", [orderId]);
+    await emit(this.deps, tx, PaymentRefundedV1Event, { orderId, paymentId: payment.payment_id!, amount: payment.amount, reason }, {
+      aggregateId: payment.payment_id!,
+      metadata: metadataFrom(cause, this.source),
+    });
+  }
+
+  /** The order's payment as recorded (status `charged`, `declined`, `refunded` or `cancelled`). */
+  async paymentFor(orderId: string): Promise<{ paymentId?: string; amount: number; status: string } | undefined> {
+    const row = await this.payment(orderId, this.deps.db, false);
+    return row === undefined ? undefined : { ...(row.payment_id === null ? {} : { paymentId: row.payment_id }), amount: row.amount, status: row.status };
+  }
+
+  private async payment(orderId: string, tx: SqlExecutor, lock = true) {
+    const { rows } = await tx.query<{ payment_id: string | null; amount: number; status: string }>(
+      `SELECT payment_id, amount, status FROM payments WHERE order_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [orderId],
     );
+    return rows[0];
   }
 }

@@ -132,5 +132,61 @@ for (const factory of transportFactories()) {
       await waitFor(() => seen.length === 2);
       expect(seen.sort()).toEqual(['analytics', 'billing']);
     });
+
+    it('dead-letters a message whose handler keeps throwing after maxDeliveries, with the cause, and reports each failure', async () => {
+      world = await factory.create({ ackWaitMs: 2_000 });
+      const transport = await world.connect();
+      const attempts: number[] = [];
+      const reported: Array<[string, number, string]> = [];
+      const dead: TransportMessage[] = [];
+      await transport.subscribe(`dlq.${subject}`, 'ops', async (message) => {
+        dead.push(message);
+        message.ack();
+      });
+      const subscriber = new Subscriber({
+        codec,
+        transport,
+        group: 'billing',
+        retryDelayMs: 20,
+        maxDeliveries: 3,
+        onError: (_error, context) => reported.push([context.action, context.deliveryCount, context.reason]),
+      });
+      await subscriber.subscribe(subject, { accept: '^2.0.0' }, (_event, delivery) => {
+        attempts.push(delivery.deliveryCount);
+        throw new Error('ledger is read-only', { cause: new Error('disk full') });
+      });
+      const sent = await new Publisher({ codec, transport }).publish(subject, v2Event);
+      await waitFor(() => dead.length === 1);
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(reported).toEqual([
+        ['retry', 1, 'handler-failed'],
+        ['retry', 2, 'handler-failed'],
+        ['dead-letter', 3, 'handler-failed'],
+      ]);
+      expect(dead[0].headers[deadLetterHeaders.reason]).toBe('handler-failed');
+      expect(dead[0].headers[deadLetterHeaders.message]).toBe('Error: ledger is read-only (cause: Error: disk full)');
+      expect(dead[0].headers[deadLetterHeaders.deliveries]).toBe('3');
+      expect(JSON.parse(new TextDecoder().decode(dead[0].body))).toMatchObject({ eventId: sent.eventId });
+      // Acked after dead-lettering: never delivered again.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(attempts).toHaveLength(3);
+      expect(dead).toHaveLength(1);
+    });
+
+    it('delivers an envelope published twice (a retried publish) once', async () => {
+      world = await factory.create({ ackWaitMs: 1_000 });
+      const transport = await world.connect();
+      const publisher = new Publisher({ codec, transport });
+      const envelope = await codec.encode(subject, v2Event);
+      await publisher.publishEnvelope(envelope);
+      await publisher.publishEnvelope(envelope);
+      const other = await codec.encode(subject, v2Event);
+      await publisher.publishEnvelope(other);
+      const received: string[] = [];
+      await new Subscriber({ codec, transport, group: 'billing' }).subscribe(subject, { accept: '^2.0.0' }, (event) => void received.push(event.eventId));
+      await waitFor(() => received.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toEqual([envelope.eventId, other.eventId]);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OrderMetrics } from '../../flows/analytics/index.js';
-import { OrderPlacedV1_0_0Event, OrderPlacedV2Event, type OrderPlacedV2 } from '../../flows/generated/index.js';
+import { AnalyticsStream, OrderMetrics } from '../../flows/analytics/index.js';
+import { EventStore } from '../../flows/event-store/index.js';
+import { OrderCancelledV1Event, OrderPlacedV1_0_0Event, OrderPlacedV2Event, type OrderPlacedV2 } from '../../flows/generated/index.js';
 import { orderStreamId } from '../../flows/order/index.js';
 import type { FlowSystem } from '../../flows/runtime/index.js';
 import type { TestRegistry } from '../support/registry.js';
@@ -77,6 +78,41 @@ describe('order analytics', () => {
     expect(run()).toEqual(first);
   });
 
+  it('takes a cancellation out of its open window and of the totals; a closed window stays as published', () => {
+    const metrics = new OrderMetrics({ windowMs: 60_000 });
+    metrics.onOrderPlaced(order('o1', 'ada', 10, 'eu'), at(0, 5));
+    metrics.onOrderPlaced(order('o2', 'bob', 20, 'eu'), at(0, 6));
+    expect(metrics.onOrderCancelled('o2', at(0, 30))).toEqual([]);
+    expect(metrics.onOrderCancelled('o2', at(0, 31))).toEqual([]); // a repeat changes nothing
+    const [closed] = metrics.onOrderPlaced(order('o3', 'ada', 5, 'us'), at(1, 0));
+    expect(closed.data).toMatchObject({ regions: [{ region: 'eu', orders: 1, revenue: 10 }], topCustomers: [{ customerId: 'ada', orders: 1, revenue: 10 }] });
+    metrics.onOrderCancelled('o1', at(1, 10)); // its window was published already
+    expect(metrics.lateCancellations).toBe(1);
+    expect(metrics.totals()).toEqual([{ region: 'us', orders: 1, revenue: 5 }]);
+    expect(metrics.topCustomers()).toEqual([{ customerId: 'ada', orders: 1, revenue: 5 }]);
+  });
+
+  it('closes a window when the clock passes it, without waiting for another order', () => {
+    const metrics = new OrderMetrics({ windowMs: 60_000 });
+    metrics.onOrderPlaced(order('o1', 'ada', 10, 'eu'), at(0, 5));
+    expect(metrics.advanceTo(Date.parse(at(0, 59)))).toEqual([]);
+    expect(metrics.advanceTo(Date.parse(at(1, 4)), 5_000)).toEqual([]); // grace: events may still be in flight
+    expect(metrics.advanceTo(Date.parse(at(1, 5)), 5_000).map((o) => o.data)).toMatchObject([{ windowStart: at(0), regions: [{ region: 'eu', orders: 1 }] }]);
+  });
+
+  it('continues from its stored state exactly as if it had never stopped', () => {
+    const events = Array.from({ length: 120 }, (_, i) => ({ order: order(`o${i}`, `c${i % 5}`, (i * 53) % 700, ['eu', 'us'][i % 2]), time: at(Math.floor(i / 7), i % 60) }));
+    const straight = new OrderMetrics({ windowMs: 120_000 });
+    const expected = events.flatMap((e, i) => [...straight.onOrderPlaced(e.order, e.time), ...(i % 9 === 0 ? straight.onOrderCancelled(`o${i}`, e.time) : [])]);
+    let resumed = new OrderMetrics({ windowMs: 120_000 });
+    const got = events.flatMap((e, i) => {
+      if (i % 10 === 0) resumed = new OrderMetrics({ windowMs: 120_000 }, JSON.parse(JSON.stringify(resumed.toJSON())));
+      return [...resumed.onOrderPlaced(e.order, e.time), ...(i % 9 === 0 ? resumed.onOrderCancelled(`o${i}`, e.time) : [])];
+    });
+    expect(got).toEqual(expected);
+    expect(resumed.totals()).toEqual(straight.totals());
+  });
+
   describe('replayed from the event store', () => {
     let registry: TestRegistry;
     let system: FlowSystem;
@@ -103,11 +139,13 @@ describe('order analytics', () => {
     });
 
     it('derives windows, top customers and the high-value alert from history, identically on every replay', async () => {
+      let run = 0;
       const replay = async () => {
-        const stream = system.analytics();
+        // A stream under a new name starts from the beginning of the log.
+        const stream = await system.analytics({ name: `replay-${++run}`, publish: false });
         await stream.catchUp();
         await stream.flush();
-        return { outputs: stream.outputs, top: stream.metrics.topCustomers() };
+        return { outputs: stream.outputs, top: (await stream.metrics()).topCustomers() };
       };
       const first = await replay();
       expect(first.outputs.map((o) => o.subject)).toEqual([
@@ -123,6 +161,38 @@ describe('order analytics', () => {
         { customerId: 'ada', orders: 2, revenue: 100 },
       ]);
       expect(await replay()).toEqual(first);
+    });
+
+    it('counts each event once although a batch fails before its commit, and resumes from its checkpoint', async () => {
+      let failNext = true;
+      const db = system.store.db;
+      const flaky = {
+        ...db,
+        transaction: <T,>(work: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<T>) =>
+          db.transaction(async (tx) => {
+            const value = await work(tx);
+            if (failNext) {
+              failNext = false;
+              throw new Error('crash before commit');
+            }
+            return value;
+          }),
+      };
+      const flakyStore = await EventStore.open(flaky);
+      const first = await AnalyticsStream.open(flakyStore, system.codec, system.outbox, { name: 'exactly-once', publish: false });
+      await expect(first.catchUp()).rejects.toThrow('crash before commit');
+      expect(await first.catchUp()).toBe(4);
+      const totals = (await first.metrics()).totals();
+      expect(totals.reduce((n, t) => n + t.orders, 0)).toBe(4);
+      // A restarted stream under the same name carries on from its checkpoint: nothing is counted again.
+      const restarted = await AnalyticsStream.open(system.store, system.codec, system.outbox, { name: 'exactly-once', publish: false });
+      expect(await restarted.catchUp()).toBe(0);
+      expect((await restarted.metrics()).totals()).toEqual(totals);
+      // A cancellation arriving later comes off the totals.
+      const cancel = await system.codec.encode(OrderCancelledV1Event.subject, { orderId: 'o4', reason: 'changed my mind', cancelledBy: 'customer' }, { version: OrderCancelledV1Event.semver, aggregateId: 'o4' });
+      await system.store.append(orderStreamId('o4'), [cancel], { expectedVersion: 1 });
+      expect(await restarted.catchUp()).toBe(1);
+      expect((await restarted.metrics()).totals().find((t) => t.region === 'eu-west')).toEqual({ region: 'eu-west', orders: 1, revenue: 6000 });
     });
   });
 });

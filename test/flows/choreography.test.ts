@@ -38,7 +38,9 @@ describe.each(flowBackends())('the choreographed order saga on $name', (backend)
     await given({ sku_keyboard: 5 });
     await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_happy', customerId: 'cust_ada', items: [keyboard], taxRate: 0.08, discount: 10 });
     expect(await settled('o_happy')).toBe('confirmed');
-    expect(system.inventory.available('sku_keyboard')).toBe(3);
+    // The services declared what they read before subscribing.
+    expect(await system.registry.getConsumer('payment-service')).toMatchObject({ subjects: { 'inventory.InventoryReserved': '^1.0.0', 'order.OrderCancelled': '^1.0.0' } });
+    expect(await system.inventory.available('sku_keyboard')).toBe(3);
     await eventually(async () => seen.length, (n) => n >= 2);
     expect(seen).toEqual(['InventoryReserved', 'PaymentProcessed']);
     // One conversation: every event of the order carries the correlation id of the first.
@@ -53,7 +55,7 @@ describe.each(flowBackends())('the choreographed order saga on $name', (backend)
     expect(await system.orders.get('o_short')).toMatchObject({ cancelReason: 'insufficient stock of sku_keyboard' });
     await eventually(async () => seen.length, (n) => n >= 1);
     expect(seen).toEqual(['InventoryReservationFailed']);
-    expect(system.inventory.available('sku_keyboard')).toBe(1);
+    expect(await system.inventory.available('sku_keyboard')).toBe(1);
   });
 
   it('compensates a failed payment: the reservation is released, then the order cancelled', async () => {
@@ -63,7 +65,7 @@ describe.each(flowBackends())('the choreographed order saga on $name', (backend)
     expect(await system.orders.get('o_declined')).toMatchObject({ cancelReason: 'payment failed: card declined' });
     await eventually(async () => seen.length, (n) => n >= 3);
     expect(seen).toEqual(['InventoryReserved', 'PaymentFailed', 'InventoryReservationCancelled']);
-    expect(system.inventory.available('sku_keyboard')).toBe(5);
+    expect(await system.inventory.available('sku_keyboard')).toBe(5);
   });
 
   it('processes many orders at once, each to the outcome its stock allows', async () => {
@@ -73,6 +75,40 @@ describe.each(flowBackends())('the choreographed order saga on $name', (backend)
     const outcomes = await Promise.all(ids.map(settled));
     expect(outcomes.filter((s) => s === 'confirmed')).toHaveLength(5);
     expect(outcomes.filter((s) => s === 'cancelled')).toHaveLength(3);
-    expect(system.inventory.available('sku_keyboard')).toBe(0);
+    expect(await system.inventory.available('sku_keyboard')).toBe(0);
+  });
+
+  it('releases the stock and refunds the payment when the customer cancels a confirmed order', async () => {
+    const gateway = fakePaymentGateway();
+    ({ system, dispose } = await startFlowSystem(registry.url, backend, { stock: { sku_keyboard: 5 }, gateway }));
+    await system.startChoreography();
+    await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_regret', customerId: 'cust_ada', items: [keyboard] });
+    expect(await settled('o_regret')).toBe('confirmed');
+    expect(await system.inventory.available('sku_keyboard')).toBe(3);
+    expect(await system.orders.handle({ type: 'CancelOrder', orderId: 'o_regret', reason: 'changed my mind', cancelledBy: 'customer' })).toMatchObject({ ok: true });
+    await eventually(() => system.inventory.available('sku_keyboard'), (n) => n === 5);
+    const payment = await eventually(() => system.payment.paymentFor('o_regret'), (p) => p?.status === 'refunded');
+    expect(gateway.refunded).toEqual([payment!.paymentId]);
+    expect(gateway.charges.size).toBe(1);
+  });
+
+  it('keeps events whose publish failed in the outbox and delivers them once the broker answers', async () => {
+    await given({ sku_keyboard: 5 });
+    const transport = system.options.transport;
+    const publish = transport.publish.bind(transport);
+    let refused = 0;
+    transport.publish = async (...args) => {
+      if (refused < 3) {
+        refused += 1;
+        throw new Error('broker unreachable');
+      }
+      return publish(...args);
+    };
+    await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_flaky', customerId: 'cust_ada', items: [keyboard] });
+    expect(await settled('o_flaky')).toBe('confirmed');
+    expect(refused).toBe(3);
+    // The confirmation itself leaves through the outbox too: it empties once the relay has caught up.
+    await eventually(() => system.outbox.pending(), (n) => n === 0);
+    expect(await system.inventory.available('sku_keyboard')).toBe(3);
   });
 });

@@ -14,6 +14,7 @@ describe('the demo', () => {
       'Contracts are registered from schemas/',
       'A breaking change is refused',
       'A payment fails and the saga compensates',
+      'A fault and its recovery',
       'An order stored at 1.0.0 is read by the 2.0.0 service',
       'The read model',
       'Metrics',
@@ -25,6 +26,8 @@ describe('the demo', () => {
     expect(stdout).toContain('the registry answers 409');
     expect(stdout).toContain('HIGH-VALUE CUSTOMER cust-grace');
     expect(stdout).toContain('identical rows');
+    expect(stdout).toMatch(/the relay retried 5 refused publishes/);
+    expect(stdout).toMatch(/: confirmed; payment pay_\d+ charged/);
   }, 180_000);
 
   it('refuses an unknown transport with its usage', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../client/index.js';
-import { ConcurrencyError, EventStore, openEventDatabase, StoreSubscription, type RecordedEvent } from '../../flows/event-store/index.js';
+import { ConcurrencyError, DuplicateEventError, EventStore, logStart, openEventDatabase, StoreSubscription, type RecordedEvent } from '../../flows/event-store/index.js';
 import { testBackends } from '../support/databases.js';
 
 let sequence = 0;
@@ -78,7 +78,7 @@ describe.each(testBackends)('the event store on $name', (backend) => {
   });
 
   it('reads the log of all streams in global order from a position', async () => {
-    const start = await store.headPosition();
+    const start = await store.head();
     await store.append('s-log-a', [envelope('s-log-a')], { expectedVersion: 0 });
     await store.append('s-log-b', [envelope('s-log-b')], { expectedVersion: 0 });
     await store.append('s-log-a', [envelope('s-log-a')], { expectedVersion: 1 });
@@ -90,7 +90,7 @@ describe.each(testBackends)('the event store on $name', (backend) => {
     ]);
     const positions = log.map((e) => e.globalPosition);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(await store.readAll({ after: positions[1] })).toHaveLength(1);
+    expect(await store.readAll({ after: { transactionId: log[1].transactionId, position: log[1].globalPosition } })).toHaveLength(1);
   });
 
   it('resumes a subscription from its stored checkpoint after a restart', async () => {
@@ -102,13 +102,110 @@ describe.each(testBackends)('the event store on $name', (backend) => {
     const restarted = subscribe();
     expect(await restarted.catchUp()).toBe(3);
     expect(seen.slice(before).map((e) => e.streamId)).toEqual(['s-resume', 's-resume', 's-resume']);
-    expect(await restarted.position()).toBe(await store.headPosition());
+    expect(await restarted.position()).toEqual(await store.head());
     expect(await subscribe().catchUp()).toBe(0);
   });
 
   it('does not move the checkpoint when a batch fails, so the batch is handled again', async () => {
     const sub = new StoreSubscription(store, { name: 'failing-test', handle: async () => Promise.reject(new Error('projection bug')) });
     await expect(sub.catchUp()).rejects.toThrow('projection bug');
-    expect(await sub.position()).toBe(0);
+    expect(await sub.position()).toEqual(logStart);
   });
+
+  it('returns aggregateId as the event carried it, not the stream id', async () => {
+    const event = { ...envelope('order-o-agg'), aggregateId: 'o-agg' };
+    await store.append('order-o-agg', [event], { expectedVersion: 0 });
+    const [read] = await store.readStream('order-o-agg');
+    expect(read).toMatchObject({ aggregateId: 'o-agg', streamId: 'order-o-agg' });
+  });
+
+  it('treats a repeated append of committed events as a retry, and a reused event id elsewhere as a typed error', async () => {
+    const first = envelope('s-dup');
+    const second = envelope('s-dup');
+    const original = await store.append('s-dup', [first, second], { expectedVersion: 0 });
+    const retried = await store.append('s-dup', [first, second], { expectedVersion: 0 });
+    expect(retried).toEqual({ ...original, duplicate: true });
+    expect(await store.readStream('s-dup')).toHaveLength(2);
+
+    const elsewhere = store.append('s-dup-other', [{ ...first }], { expectedVersion: 0 });
+    await expect(elsewhere).rejects.toBeInstanceOf(DuplicateEventError);
+    await expect(elsewhere).rejects.toMatchObject({ code: 'DUPLICATE_EVENT', eventIds: [first.eventId] });
+    const mixed = store.append('s-dup', [envelope('s-dup'), first], { expectedVersion: 2 });
+    await expect(mixed).rejects.toBeInstanceOf(DuplicateEventError);
+    // Nothing of a refused append remains.
+    expect(await store.version('s-dup-other')).toBe(0);
+    expect(await store.version('s-dup')).toBe(2);
+  });
+
+  it('reads a stream up to a version and as it stood at a time', async () => {
+    await store.append('s-range', [envelope('s-range'), envelope('s-range')], { expectedVersion: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const between = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await store.append('s-range', [envelope('s-range')], { expectedVersion: 2 });
+    expect((await store.readStream('s-range', { toVersion: 1 })).map((e) => e.streamVersion)).toEqual([1]);
+    expect((await store.readStream('s-range', { fromVersion: 2, toVersion: 3 })).map((e) => e.streamVersion)).toEqual([2, 3]);
+    expect((await store.readStream('s-range', { asOf: between })).map((e) => e.streamVersion)).toEqual([1, 2]);
+    expect(await store.readStream('s-range', { asOf: new Date(0) })).toEqual([]);
+  });
+
+  it('keeps the latest snapshot per stream and kind, never replacing it with an older one', async () => {
+    await store.saveSnapshot('s-snap', 'state@1', 10, { total: 10 });
+    await store.saveSnapshot('s-snap', 'state@1', 5, { total: 5 });
+    await store.saveSnapshot('s-snap', 'state@2', 3, { sum: 3 });
+    expect(await store.loadSnapshot('s-snap', 'state@1')).toEqual({ version: 10, state: { total: 10 } });
+    expect(await store.loadSnapshot('s-snap', 'state@2')).toEqual({ version: 3, state: { sum: 3 } });
+    expect(await store.loadSnapshot('s-snap', 'state@3')).toBeUndefined();
+  });
+
+
+  // Only PostgreSQL has concurrent transactions (PGlite's are exclusive, so nothing can commit out of order there).
+  if (backend.name === 'postgres') {
+    it('never lets a subscription pass an event that commits later with a lower position', async () => {
+      const seen: string[] = [];
+      const sub = new StoreSubscription(store, { name: 'gap-test', handle: async (events) => void seen.push(...events.map((e) => e.streamId)) });
+      await sub.catchUp();
+      seen.length = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
+      const slow = store.db.transaction(async (tx) => {
+        await store.append('s-gap-slow', [envelope('s-gap-slow')], { expectedVersion: 0, tx });
+        inserted();
+        await held;
+      });
+      await insertedSignal;
+      await store.append('s-gap-fast', [envelope('s-gap-fast')], { expectedVersion: 0 });
+      await sub.catchUp();
+      expect(seen).toEqual([]); // the fast event waits behind the open transaction, rather than being passed
+      release();
+      await slow;
+      await sub.catchUp();
+      expect(seen).toEqual(['s-gap-slow', 's-gap-fast']);
+    });
+
+    it('hands a following subscription every event of 8 concurrent writers exactly once', async () => {
+      const seen = new Map<string, number>();
+      const sub = new StoreSubscription(store, { name: 'race-follow', pollMs: 5, handle: async (events) => events.forEach((e) => seen.set(e.eventId, (seen.get(e.eventId) ?? 0) + 1)) });
+      await sub.catchUp();
+      seen.clear();
+      sub.start();
+      const written: string[] = [];
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, w) => {
+          for (let i = 0; i < 25; i++) {
+            const event = envelope(`s-w${w}`);
+            written.push(event.eventId);
+            await store.append(`s-w${w}`, [event], { expectedVersion: i });
+          }
+        }),
+      );
+      const deadline = Date.now() + 10_000;
+      while (seen.size < written.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await sub.stop();
+      expect(seen.size).toBe(200);
+      expect(written.every((id) => seen.get(id) === 1)).toBe(true);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrder } from '../../flows/order/index.js';
 import type { FlowSystem } from '../../flows/runtime/index.js';
-import { fakePaymentGateway, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
+import { fakePaymentGateway, memorySagaStore, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
 import type { TestRegistry } from '../support/registry.js';
 import { registryWithContracts, startLocalFlowSystem } from './support/flow-world.js';
 
@@ -53,12 +53,57 @@ describe('the orchestrated OrderProcessingSaga', () => {
     it('keeps compensating past a compensation that fails, and records the failure as data', async () => {
       calls.length = 0;
       const recorded: unknown[] = [];
-      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'throws'), step('c', 'throws')], async (f) => void recorded.push(f));
+      const saga = new OrderProcessingSaga([step('a'), step('b', 'ok', 'throws'), step('c', 'throws')], async (f) => void recorded.push(f), { compensationAttempts: 3, compensationBackoffMs: 1 });
       const outcome = await saga.execute({ orderId: 'o' });
-      expect(calls).toEqual(['run a', 'run b', 'run c', 'undo b', 'undo a']);
+      // b's compensation is retried (3 attempts) before it is parked; a's still runs.
+      expect(calls).toEqual(['run a', 'run b', 'run c', 'undo b', 'undo b', 'undo b', 'undo a']);
       const failure = { orderId: 'o', failedStep: 'c', reason: 'c exploded', compensated: ['a'], compensationFailures: [{ step: 'b', reason: 'b cannot be undone' }] };
       expect(outcome).toEqual({ status: 'failed', ...failure });
       expect(recorded).toEqual([failure]);
+    });
+    it('treats a step that does not answer by its deadline as failed, and compensates', async () => {
+      calls.length = 0;
+      const hanging: SagaStep<{ orderId: string }> = { name: 'slow', run: () => new Promise(() => undefined) };
+      const saga = new OrderProcessingSaga([step('a'), hanging, step('c')], async () => undefined, { stepTimeoutMs: 50 });
+      const outcome = await saga.execute({ orderId: 'o' });
+      expect(outcome).toMatchObject({ status: 'failed', failedStep: 'slow', reason: 'step slow did not answer within 50 ms', compensated: ['a'] });
+      expect(calls).toEqual(['run a', 'undo a']);
+    });
+
+    it('retries a failing compensation with backoff until it succeeds', async () => {
+      let undoAttempts = 0;
+      const flaky: SagaStep<{ orderId: string }> = {
+        name: 'flaky',
+        run: async () => stepDone,
+        async compensate() {
+          undoAttempts += 1;
+          if (undoAttempts < 3) throw new Error('refund service busy');
+        },
+      };
+      const saga = new OrderProcessingSaga([flaky, step('b', 'no')], async () => undefined, { compensationAttempts: 5, compensationBackoffMs: 1 });
+      expect(await saga.execute({ orderId: 'o' })).toMatchObject({ status: 'failed', compensated: ['flaky'], compensationFailures: [] });
+      expect(undoAttempts).toBe(3);
+    });
+
+    it('resumes an unfinished saga from its stored progress after the process died', async () => {
+      calls.length = 0;
+      const store = memorySagaStore<{ orderId: string }>();
+      let dies = true;
+      // The process dies while saving the progress after step b: b ran, but the store still says "next: b".
+      const dying = { ...store, save: async (record: Parameters<typeof store.save>[0]) => {
+        if (dies && record.nextStep === 2) {
+          dies = false;
+          throw new Error('process killed');
+        }
+        return store.save(record);
+      } };
+      await expect(new OrderProcessingSaga([step('a'), step('b'), step('c')], async () => undefined, { store: dying }).execute({ orderId: 'o' })).rejects.toThrow('process killed');
+      expect((await store.unfinished()).map((r) => [r.status, r.nextStep])).toEqual([['running', 1]]);
+      const restarted = new OrderProcessingSaga([step('a'), step('b'), step('c')], async () => undefined, { store });
+      expect(await restarted.resume()).toEqual([{ status: 'completed', steps: ['a', 'b', 'c'] }]);
+      // a ran once; b twice (steps are idempotent); nothing is left unfinished.
+      expect(calls).toEqual(['run a', 'run b', 'run b', 'run c']);
+      expect(await store.unfinished()).toEqual([]);
     });
   });
 
@@ -74,18 +119,18 @@ describe('the orchestrated OrderProcessingSaga', () => {
 
     it('places, reserves, charges, confirms and ships an order', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
-      const outcome = await system.orchestrator().execute({ orderId: 'o_orch', command: place('o_orch') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_orch', command: place('o_orch') });
       expect(outcome).toEqual({ status: 'completed', steps: ['place-order', 'reserve-inventory', 'process-payment', 'confirm-order', 'ship-order'] });
       expect(await system.orders.get('o_orch')).toMatchObject({ status: 'shipped', trackingNumber: 'TRK00000001' });
-      expect(system.inventory.available('sku_monitor')).toBe(2);
+      expect(await system.inventory.available('sku_monitor')).toBe(2);
     });
 
     it('when payment is declined, releases the stock and cancels the order, and records OrderProcessingFailed', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway: fakePaymentGateway({ declineCustomers: ['cust_broke'] }) });
-      const outcome = await system.orchestrator().execute({ orderId: 'o_declined', command: place('o_declined', 'cust_broke') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_declined', command: place('o_declined', 'cust_broke') });
       expect(outcome).toMatchObject({ status: 'failed', failedStep: 'process-payment', reason: 'card declined', compensated: ['reserve-inventory', 'place-order'], compensationFailures: [] });
       expect(await system.orders.get('o_declined')).toMatchObject({ status: 'cancelled', cancelReason: 'process-payment failed: card declined' });
-      expect(system.inventory.available('sku_monitor')).toBe(3);
+      expect(await system.inventory.available('sku_monitor')).toBe(3);
       const [recorded] = await system.store.readStream(processingStreamId('o_declined'));
       expect(recorded.schema).toMatchObject({ subject: 'order.OrderProcessingFailed', version: '1.0.0' });
     });
@@ -94,7 +139,7 @@ describe('the orchestrated OrderProcessingSaga', () => {
       const gateway = fakePaymentGateway();
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
       system.shipping.carriersUnavailable();
-      const saga = system.orchestrator();
+      const saga = await system.orchestrator();
       // The warehouse goes down after reserving, before compensation reaches it.
       const reserve = system.inventory.reserve.bind(system.inventory);
       system.inventory.reserve = async (...args) => {
@@ -121,7 +166,7 @@ describe('the orchestrated OrderProcessingSaga', () => {
     it('refuses to place the same order twice and compensates nothing', async () => {
       system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 } });
       await system.orders.handle(place('o_twice'));
-      const outcome = await system.orchestrator().execute({ orderId: 'o_twice', command: place('o_twice') });
+      const outcome = await (await system.orchestrator()).execute({ orderId: 'o_twice', command: place('o_twice') });
       expect(outcome).toMatchObject({ status: 'failed', failedStep: 'place-order', compensated: [], compensationFailures: [] });
       expect((await system.orders.get('o_twice')).status).toBe('placed');
     });

@@ -67,9 +67,11 @@ describe('the order service on the event store', () => {
   it('detects a writer that loaded the order before another one saved', async () => {
     await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_race', customerId: 'cust_ada', items });
     const repository = new OrderRepository(system.store, system.codec);
-    const { version } = await repository.load('o_race');
-    await repository.save('o_race', [{ type: 'OrderConfirmed', data: { orderId: 'o_race', paymentId: 'pay_a' } }], version, {});
-    await expect(repository.save('o_race', [{ type: 'OrderCancelled', data: { orderId: 'o_race', reason: 'late' } }], version, {})).rejects.toBeInstanceOf(ConcurrencyError);
+    const loaded = await repository.load('o_race');
+    await system.store.db.transaction((tx) => repository.save('o_race', [{ type: 'OrderConfirmed', data: { orderId: 'o_race', paymentId: 'pay_a' } }], loaded, {}, tx));
+    await expect(
+      system.store.db.transaction((tx) => repository.save('o_race', [{ type: 'OrderCancelled', data: { orderId: 'o_race', reason: 'late' } }], loaded, {}, tx)),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
   it('retries a command against the new history when a concurrent writer got in first', async () => {

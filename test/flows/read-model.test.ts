@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderPlacedV1_0_0Event } from '../../flows/generated/index.js';
 import { orderStreamId } from '../../flows/order/index.js';
+import { OrderSummaryProjection } from '../../flows/read-model/index.js';
 import type { FlowSystem } from '../../flows/runtime/index.js';
 import type { TestRegistry } from '../support/registry.js';
 import { flowBackends, registryWithContracts, startFlowSystem } from './support/flow-world.js';
@@ -63,5 +64,28 @@ describe.each(flowBackends().filter((b) => b.transport.name === 'memory bus'))('
     await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_live', customerId: 'cust_other', items: [lamp] });
     await expect.poll(() => system.readModel.queries.byId('o_live'), { timeout: 10_000 }).toMatchObject({ status: 'placed' });
     await system.readModel.stop();
+  });
+
+  it('never moves a row back when an older event is applied again', async () => {
+    const history = await system.store.readStream(orderStreamId('o_page_2'));
+    const confirmed = history.find((e) => e.eventType === 'OrderConfirmed')!;
+    await system.store.db.transaction((tx) => new OrderSummaryProjection(system.codec).apply([confirmed], tx));
+    expect(await system.readModel.queries.byId('o_page_2')).toMatchObject({ status: 'shipped', statusNote: 'UPS TRK2' });
+  });
+
+  it('keeps following after a rebuild swapped the shadow table in', async () => {
+    system.readModel.follow();
+    try {
+      await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_before_rebuild', customerId: 'cust_other', items: [lamp] });
+      const replayed = await system.readModel.rebuild();
+      expect(replayed).toBeGreaterThanOrEqual(11);
+      expect(await system.readModel.queries.byId('o_before_rebuild')).toMatchObject({ status: 'placed' });
+      await system.orders.handle({ type: 'PlaceOrder', orderId: 'o_after_rebuild', customerId: 'cust_other', items: [lamp] });
+      await expect.poll(() => system.readModel.queries.byId('o_after_rebuild'), { timeout: 10_000 }).toMatchObject({ status: 'placed' });
+      const { rows } = await system.store.db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'order_summaries_next'");
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await system.readModel.stop();
+    }
   });
 });
