@@ -37,7 +37,7 @@ export async function generate(folder: ContractFolder, options: GenerateOptions 
   versions.forEach(({ s, v }, i) => {
     const at = `${s.folder}/${v.stem}`;
     files.set(`${at}.types.ts`, types[i]!);
-    const validator = compileValidator(v);
+    const validator = compileValidator(v, options.importPath);
     files.set(`${at}.validate.js`, validator.js);
     files.set(`${at}.validate.d.ts`, validator.dts);
   });
