@@ -18,19 +18,9 @@ export interface MigrationRule {
   [extra: string]: unknown;
 }
 
-/** A Confluent domain rule: a CEL condition or CEL_FIELD transform run on encode and decode. */
-export interface DomainRule {
-  name: string;
-  kind: 'CONDITION' | 'TRANSFORM';
-  type: 'CEL' | 'CEL_FIELD' | string;
-  mode: 'WRITE' | 'READ' | 'WRITEREAD';
-  expr?: string;
-  tags?: string[];
-  params?: Record<string, string>;
-  onSuccess?: string;
-  onFailure?: string;
-  disabled?: boolean;
-}
+/** A Confluent domain rule: a CEL condition or CEL_FIELD transform run on encode and decode (core/rules owns the shape). */
+export type { DomainRule } from '../../core/rules/types.js';
+import type { DomainRule } from '../../core/rules/types.js';
 
 export interface RuleSet {
   migrationRules?: MigrationRule[];
