@@ -1,4 +1,6 @@
+import type { SchemaInput } from '../compat/index.js';
 import { RegistryError } from '../errors/index.js';
+import { canonicalJson } from '../schema/canonical.js';
 
 /** A registered version, as far as identity goes. */
 export interface IdentifiedVersion {
@@ -20,5 +22,23 @@ export function identicalVersion<V extends IdentifiedVersion>(live: readonly V[]
     'INVALID_SEMVER',
     `This schema is already registered as version ${existing.version} with semver ${existing.semver}; it cannot also be ${declared}`,
     { policyRule: 'identical-schema', existing: existing.semver },
+  );
+}
+
+/**
+ * A schema's identity also covers its metadata and rules (Confluent's), so the same text with a
+ * new migration rule is a new identity. Declaring a new semver for the same text is still no
+ * release: what producers and consumers see is unchanged. `charter check` refuses it from the
+ * folder, and the registry refuses it here, so both agree.
+ */
+export function assertNotSameText(live: readonly { semver: string; input: SchemaInput }[], candidate: SchemaInput, declared: string): void {
+  const text = (input: SchemaInput) => canonicalJson({ schema: input.schema, references: input.references ?? {} });
+  const mine = text(candidate);
+  const same = live.find((version) => version.semver !== declared && text(version.input) === mine);
+  if (same === undefined) return;
+  throw new RegistryError(
+    'INVALID_SEMVER',
+    `This schema is already registered with semver ${same.semver}; the same schema cannot also be ${declared} (only its metadata or rules differ)`,
+    { policyRule: 'identical-schema', existing: same.semver },
   );
 }

@@ -6,7 +6,7 @@
  */
 export { assertValidSubject, subjectNameProblem, printable } from './subject-name.js';
 export { bumpBetween, decideVersion, type PolicyConfig, type PolicyVersion, type VersionDecision } from './semver-rules.js';
-export { identicalVersion, type IdentifiedVersion } from './identical-schema.js';
+export { assertNotSameText, identicalVersion, type IdentifiedVersion } from './identical-schema.js';
 export { assertMigrationRequirement, migrationRequired } from './migration-requirement.js';
 export { groupFunction, type GroupOf } from './groups.js';
 export { policyRules, type PolicyRule } from './rules.js';

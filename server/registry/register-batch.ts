@@ -144,7 +144,7 @@ async function writeBatch(ctx: RegistryContext, actor: Actor, subject: string, b
     const contract = { ...(result.contract.metadata && { metadata: result.contract.metadata }), ...(result.contract.ruleSet && { ruleSet: result.contract.ruleSet }) };
     ctx.schemas.put({ id: result.id, guid: result.guid, schemaType: 'JSON', schema: schema.text, references: schema.references, ...contract }, candidate);
   });
-  return results.map(({ id, guid, version, semver, created }) => ({ id, guid, version, semver, created }));
+  return results.map(({ id, guid, version, semver, created, migrationRules }) => ({ id, guid, version, semver, created, ...(migrationRules?.length ? { migrationRules } : {}) }));
 }
 
 /** Runs one version's step; a refusal names the version it is about (`failedAt`) and says nothing was written. */

@@ -27,6 +27,7 @@ import type { PreparedSchema } from './schema-document.js';
 import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
 import {
   assertMigrationRequirement,
+  assertNotSameText,
   assertValidSubject,
   decideVersion,
   groupFunction,
@@ -147,6 +148,7 @@ export async function judgeRegistration(registration: Registration, view: Subjec
   assertDomainRulesAcceptExamples({ ...contract, schema: candidate.schema, examples: request.examples });
   const groupOf = groupFunction(config);
   const policyVersions = await view.policyVersions();
+  if (!importing && request.semver !== undefined) assertNotSameText(policyVersions, candidate, request.semver);
   const decision =
     mode === 'IMPORT'
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
