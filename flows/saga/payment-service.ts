@@ -28,6 +28,9 @@ export interface PaymentServiceOptions {
  * so a charge repeated after a crash between the gateway's answer and the commit moves no money
  * twice. Idempotent per order: a redelivered InventoryReserved never charges twice.
  */
+/** ISO 4217's code for "no currency": what a refund tombstone (no payment yet) records. */
+const NO_CURRENCY = 'XXX';
+
 export class PaymentService {
   private readonly source = 'payment-service';
 
@@ -59,7 +62,8 @@ export class PaymentService {
     if (tx === undefined) return this.deps.db.transaction((t) => this.refund(orderId, reason, cause, t));
     const payment = await this.payment(orderId, tx);
     if (payment === undefined) {
-      await tx.query("INSERT INTO payments (order_id, amount, currency, status) VALUES ($1, 0, 'XXX', 'cancelled') ON CONFLICT (order_id) DO NOTHING", [orderId]);
+      // The tombstone carries no money: amount 0 in ISO 4217's "no currency" code.
+      await tx.query("INSERT INTO payments (order_id, amount, currency, status) VALUES ($1, 0, $2, 'cancelled') ON CONFLICT (order_id) DO NOTHING", [orderId, NO_CURRENCY]);
       return;
     }
     if (payment.status !== 'charged') return;

@@ -139,3 +139,25 @@ async function runOffline(runs: Array<{ how: string; args: string[] }>) {
   const reports = results.map((r): [string, Report] => [r.how, r.code === 2 ? { findings: [] } : parse(r.stdout)]);
   return { code: results[0]!.code, stdout, stderr, report: reports[0]![1], reports };
 }
+
+/**
+ * One third of the corpus (case index mod 3 = `part`) against its own registry: the corpus is split
+ * over three files so each stays well under a minute.
+ */
+export async function describeCorpusPart(part: 0 | 1 | 2): Promise<void> {
+  const { afterAll, beforeAll, describe, it } = await import('vitest');
+  const { startRegistry } = await import('../../support/registry.js');
+  const cases = (await listCases()).filter((_, i) => i % 3 === part);
+  describe(`charter check predicts what charter push does (scenario corpus, part ${part + 1} of 3)`, () => {
+    let registry: Awaited<ReturnType<typeof startRegistry>>;
+    beforeAll(async () => {
+      registry = await startRegistry();
+    });
+    afterAll(() => registry.close());
+
+    it('has its share of the corpus', () => {
+      if (cases.length < 10) throw new Error(`only ${cases.length} cases in this part`);
+    });
+    for (const name of cases) it(name, () => runCase(name, registry.url), 60_000);
+  });
+}
