@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
+import { CompiledPieces } from './compiled-pieces.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { verifyRules, type RuleVerification, type RuleVerificationRequest } from '../../core/migrate/index.js';
 import { DEFAULT_TIME_MS, searchCounterexample, type Counterexample, type CounterexampleSearch, type EngineLimits } from '../../core/compat/index.js';
-import { createValidator, loadValidator, validatorSource, type SchemaValidator } from '../../core/schema/validator/index.js';
+import { compilePieces, createValidator, loadValidator, validatorSource, type CompilePieces, type SchemaValidator } from '../../core/schema/validator/index.js';
 import type { CompileJob, CompileVerdict, CounterexampleJob, WorkerJob } from './messages.js';
 import { asText, searchOf } from './search-job.js';
 
@@ -68,6 +69,7 @@ export class CompilePool {
   private readonly offloadBytes: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly compiledPieces = new CompiledPieces();
   private nextId = 1;
   private closed = false;
   private unavailable = false;
@@ -84,9 +86,33 @@ export class CompilePool {
    * `text` is the schema's JSON text: its length decides where it compiles, and a worker is sent
    * the text (a flat string crosses threads far more cheaply than the parsed document).
    */
-  async check(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<void> {
+  async check(schema: JsonSchema, references: ReferencedSchemas, text: string, options: { pieces?: boolean } = {}): Promise<void> {
     if (this.size === 0 || this.closed || text.length < this.offloadBytes) return checkInline(schema, references);
+    const split = options.pieces ? compilePieces(schema, references) : undefined;
+    if (split && (await this.checkPieces(split))) return;
     await this.submit('check', text, references);
+    if (split) for (const piece of split.pieces) this.compiledPieces.add(pieceKey(split, piece.text));
+  }
+
+  /**
+   * With `pieces`, a wide schema is split (core/schema `compilePieces`) and only the pieces this
+   * process has not yet seen compile are compiled, inline when they are small together: a new
+   * version of a wide schema changes a few properties. True when that settled the verdict; false
+   * when the whole must be compiled (too much new, or a piece failed: the whole's compile then
+   * reports the error with its real location).
+   */
+  private async checkPieces(split: CompilePieces): Promise<boolean> {
+    const fresh = split.pieces.filter((piece) => !this.compiledPieces.has(pieceKey(split, piece.text)));
+    if (fresh.reduce((bytes, piece) => bytes + piece.text.length, 0) >= this.offloadBytes) return false;
+    for (const piece of fresh) {
+      try {
+        assertCompiles(piece.schema, {}, split.dialect);
+      } catch {
+        return false;
+      }
+      this.compiledPieces.add(pieceKey(split, piece.text));
+    }
+    return true;
   }
 
   /**
@@ -245,6 +271,8 @@ export class CompilePool {
     await slot.worker.terminate().catch(() => undefined);
   }
 }
+
+const pieceKey = (split: CompilePieces, text: string) => `${split.dialect}\n${text}`;
 
 /** Workers unavailable or disabled: the search runs here, and a failure finds nothing. */
 function searchInline(search: CounterexampleSearch, limits?: EngineLimits): Counterexample | undefined {

@@ -41,7 +41,7 @@ export async function checkSchemaCompatibility(
 ): Promise<CompatibilityAnswer> {
   const request = parseRegisterRequest(body);
   const config = await effectiveConfig(ctx.db, subject);
-  const { candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
+  const { candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize, { compile: 'pieces' });
   // The counterexample of a refusal is searched for on the compile pool (answer() below), not here.
   const policy = { policy: config.compatibilityPolicy, counterexample: 'deferred' as const };
 

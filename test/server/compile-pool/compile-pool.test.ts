@@ -64,6 +64,19 @@ describe('compile pool', () => {
     await expect(check(compiler, { type: 'integer' })).resolves.toBeUndefined();
   });
 
+  it('checks a new version of a wide schema in pieces, with the whole schema’s verdicts', async () => {
+    const compiler = pool({ size: 1 });
+    const version = (extra: Record<string, unknown>) => largeSchema({ properties: { ...(largeSchema().properties as object), ...extra } });
+    const pieces = (schema: Record<string, unknown>) => compiler.check(schema, {}, textOf(schema), { pieces: true });
+    await expect(pieces(version({}))).resolves.toBeUndefined();
+    await expect(pieces(version({ added: { type: 'string', pattern: '^[a-z]+$' } }))).resolves.toBeUndefined();
+    const refused = await pieces(version({ added: { type: 'string', pattern: '^(?=.*a)\\w+$' } })).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(CompileError);
+    expect((refused as Error).message).toBe(((await check(compiler, version({ added: { type: 'string', pattern: '^(?=.*a)\\w+$' } })).catch((error: unknown) => error)) as Error).message);
+    const broken = version({ added: { $ref: '#/$defs/missing' } });
+    await expect(pieces(broken)).rejects.toThrow('#/$defs/missing');
+  });
+
   it('with size 0 compiles everything inline', async () => {
     const compiler = pool({ size: 0, offloadBytes: 0 });
     await expect(check(compiler, { $ref: '#/nowhere' })).rejects.toBeInstanceOf(CompileError);
