@@ -14,7 +14,10 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** `schema(variant, extra)` builds the same 1,000-property versions as the in-process benchmark. */
-export async function runOverHttp(schema: (variant: number, extra?: number) => JsonSchema, groupSize: number): Promise<{ pairMs: number }> {
+export async function runOverHttp(
+  schema: (variant: number, extra?: number) => JsonSchema,
+  groupSize: number,
+): Promise<{ pairMs: number; groupFirstMs: number; groupWarmMs: number }> {
   const registry = await startRegistry({ bodyLimit: 64 * 1024 * 1024 });
   try {
     const body = (s: JsonSchema, extra: Record<string, unknown> = {}) => ({ schema: JSON.stringify(s), ...extra });
@@ -39,7 +42,7 @@ export async function runOverHttp(schema: (variant: number, extra?: number) => J
     process.stdout.write(
       `POST /compatibility …/versions, FULL_TRANSITIVE over ${groupSize} earlier versions: first ${first.toFixed(0)} ms, then median ${warm.toFixed(1)} ms\n`,
     );
-    return { pairMs: pair };
+    return { pairMs: pair, groupFirstMs: first, groupWarmMs: warm };
   } finally {
     await registry.close();
   }

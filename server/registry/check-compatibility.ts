@@ -1,7 +1,7 @@
 import { checkCompatibility, counterexampleSearchOf, type CompatibilityLevel, type CompatibilityResult } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from './context.js';
-import { resolveVersion, versionsOrNotFound } from './lookup.js';
+import { resolveVersion, versionHeadsOrNotFound } from './lookup.js';
 import { parseRegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
 import { decideVersion, groupFunction } from '../../core/policy/index.js';
@@ -53,14 +53,14 @@ export async function checkSchemaCompatibility(
     return answer(ctx, result, options.verbose);
   }
 
-  const live = await versionsOrNotFound(ctx.db, subject).catch((error: unknown) => {
+  const live = await versionHeadsOrNotFound(ctx.db, subject).catch((error: unknown) => {
     if (error instanceof RegistryError && error.code === 'SUBJECT_NOT_FOUND') return [];
     throw error;
   });
   if (live.length === 0) return { is_compatible: true, ...(options.verbose ? { messages: [] } : {}), semver: request.semver ?? '1.0.0' };
-  const inputs = await Promise.all(
-    live.map(async (version) => ({ version, input: (await ctx.schemas.load(ctx.db, version.id))!.input })),
-  );
+  // One query for every schema not yet cached (after a restart, a query per version was the cost).
+  const loaded = await ctx.schemas.loadMany(ctx.db, live.map((version) => version.id));
+  const inputs = live.map((version) => ({ version, input: loaded.get(version.id)!.input }));
   // Groups as registration forms them (the semver major, or the configured metadata property).
   const groupOf = groupFunction(config);
   const group = groupOf({ semver: request.semver ?? live.at(-1)!.semver, metadata: request.metadata });

@@ -1,6 +1,6 @@
 import { RegistryError } from '../../core/errors/index.js';
 import type { SqlExecutor } from '../storage/sql-driver.js';
-import { findVersion, listVersions } from '../storage/version-rows.js';
+import { findVersion, listVersionHeads, listVersions, type VersionHead } from '../storage/version-rows.js';
 import type { StoredVersion } from './model.js';
 import { assertValidSubject } from '../../core/policy/index.js';
 import type { VersionSelector } from './version-param.js';
@@ -9,6 +9,14 @@ import type { VersionSelector } from './version-param.js';
 export async function versionsOrNotFound(db: SqlExecutor, subject: string, includeDeleted = false): Promise<StoredVersion[]> {
   assertValidSubject(subject);
   const versions = await listVersions(db, subject, includeDeleted);
+  if (versions.length === 0) throw new RegistryError('SUBJECT_NOT_FOUND', `Subject '${subject}' not found.`);
+  return versions;
+}
+
+/** `versionsOrNotFound` for callers that load schemas through the schema cache (no texts read). */
+export async function versionHeadsOrNotFound(db: SqlExecutor, subject: string): Promise<VersionHead[]> {
+  assertValidSubject(subject);
+  const versions = await listVersionHeads(db, subject);
   if (versions.length === 0) throw new RegistryError('SUBJECT_NOT_FOUND', `Subject '${subject}' not found.`);
   return versions;
 }

@@ -37,6 +37,25 @@ const toVersion = (row: VersionRow): StoredVersion => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
+/** A version without its schema text and examples: what a compatibility check reads per version. */
+export type VersionHead = Omit<StoredVersion, 'schema' | 'examples'>;
+
+/**
+ * Every live version of a subject, oldest first, without schema texts and examples: a check then
+ * loads each schema through the schema cache (parsed once per id) rather than reading every text
+ * again — 1,000 versions of a 1,000-property schema are 150 MB of text.
+ */
+export async function listVersionHeads(db: SqlExecutor, subject: string): Promise<VersionHead[]> {
+  const { rows } = await db.query<Omit<VersionRow, 'schema_text' | 'examples'>>(
+    `SELECT v.subject, v.version, v.semver, v.schema_id, s.guid, s.refs, v.metadata, v.rule_set, v.deleted, v.created_at ${selectFrom} WHERE v.subject = $1 AND NOT v.deleted ORDER BY v.version`,
+    [subject],
+  );
+  return rows.map((row) => {
+    const { schema: _text, examples: _examples, ...head } = toVersion({ ...row, schema_text: '', examples: null });
+    return head;
+  });
+}
+
 /** Every version of a subject, oldest first; soft-deleted ones only when asked. */
 export async function listVersions(db: SqlExecutor, subject: string, includeDeleted = false): Promise<StoredVersion[]> {
   const { rows } = await db.query<VersionRow>(
