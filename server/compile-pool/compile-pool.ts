@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
+import { sha256 } from '../../core/schema/canonical.js';
 import { CompiledPieces } from './compiled-pieces.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { RegistryError } from '../../core/errors/index.js';
@@ -272,7 +273,8 @@ export class CompilePool {
   }
 }
 
-const pieceKey = (split: CompilePieces, text: string) => `${split.dialect}\n${text}`;
+// A digest, not the text: a piece may be a large nested schema, and the cache holds tens of thousands.
+const pieceKey = (split: CompilePieces, text: string) => sha256(`${split.dialect}\n${text}`);
 
 /** Workers unavailable or disabled: the search runs here, and a failure finds nothing. */
 function searchInline(search: CounterexampleSearch, limits?: EngineLimits): Counterexample | undefined {

@@ -1,6 +1,6 @@
 /**
- * The schema pieces (core/schema `compilePieces`) this process has seen compile, by dialect and
- * JSON text: a piece's verdict depends on nothing else (no references, fixed ajv options), so a
+ * The schema pieces (core/schema `compilePieces`) this process has seen compile, by a digest of
+ * dialect and JSON text: a piece's verdict depends on nothing else (no references, fixed ajv options), so a
  * piece seen once need not be compiled again. Only successes are kept; least recently used first
  * out past `limit`.
  */
