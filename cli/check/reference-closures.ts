@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import semver from 'semver';
 import { ContractError, resolveFolderReferences, type ContractFolder, type ExternalVersion, type FolderReferences } from '../../codegen/index.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import type { Baseline, BaselineReference, BaselineVersion } from './baseline.js';
@@ -40,6 +41,15 @@ export function checkReferences(dir: string, folder: ContractFolder, baseline: B
         if (inFolder.has(ref.name) || external.has(ref.name)) continue;
         const target = baselineTarget(baseline, { name: ref.name, subject: ref.subject, semver: ref.semver });
         if (target) external.set(ref.name, { schema: target.schema, references: baselineClosure(target) });
+        else if (baseline.subjects.get(ref.subject)?.versions.length) {
+          // The baseline knows the subject, not the version: say what both have (the folder alone would not know).
+          const inBoth = [...(folder.subjects.find((x) => x.subject === ref.subject)?.versions ?? []), ...baseline.subjects.get(ref.subject)!.versions];
+          const known = [...new Set(inBoth.map((x) => x.semver))].sort(semver.compare);
+          throw new ContractError(
+            `${dir}/${v.schemaFile}:${ref.line}`,
+            `$ref '${ref.name}' cannot be resolved: ${ref.subject} has no version ${ref.semver} in the folder or ${baseline.source} (they have ${known.join(', ')})`,
+          );
+        }
       }
     }
   }

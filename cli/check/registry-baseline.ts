@@ -40,7 +40,7 @@ export async function registryBaseline(registry: CliRegistry, folder: ContractFo
     baseline.subjects.set(subject, found);
     wanted.push(...referencesOf(found).map((r) => r.subject));
   }
-  baseline.referencedBy = (subject) => referencersOf(registry, subject, baseline.subjects.get(subject));
+  baseline.referencedBy = async (subject) => referencersOf(registry, subject, baseline.subjects.get(subject) ?? { versions: await versionsOf(registry, subject) });
   return baseline;
 }
 
@@ -69,9 +69,9 @@ async function versionsOf({ client }: CliRegistry, subject: string): Promise<Bas
 }
 
 /** Registered versions that reference any version of the subject (`referencedby`, then the ids' subject-versions). */
-async function referencersOf({ client, http }: CliRegistry, name: string, subject: BaselineSubject | undefined): Promise<Referencer[]> {
+async function referencersOf({ client, http }: CliRegistry, name: string, subject: BaselineSubject): Promise<Referencer[]> {
   const found = new Map<string, Referencer>();
-  for (const v of subject?.versions ?? []) {
+  for (const v of subject.versions) {
     if (v.version === undefined) continue;
     const ids = await http.request<number[]>('GET', `/subjects/${enc(name)}/versions/${v.version}/referencedby`);
     for (const id of ids) {
