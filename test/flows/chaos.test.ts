@@ -101,9 +101,12 @@ async function progress(raw: SqlDriver): Promise<{ terminal: number; unsettled: 
   return { terminal: rows[0].n, unsettled: Number(open[0].n) };
 }
 
-/** Faults continue while most sagas run their course; then `recover` ends them and everything must settle. */
-async function runToTheEnd(raw: SqlDriver, recover: () => Promise<void>): Promise<void> {
-  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8, 40_000).catch(() => undefined);
+/**
+ * Faults continue while most sagas run their course (and `faultsDone` says every planned fault
+ * happened, at most 30 s); then `recover` ends them and everything must settle.
+ */
+async function runToTheEnd(raw: SqlDriver, recover: () => Promise<void>, faultsDone: () => boolean = () => true): Promise<void> {
+  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8 && faultsDone(), 30_000).catch(() => undefined);
   await recover();
   await eventually(() => progress(raw), (t) => t.terminal === ORDERS && t.unsettled === 0, 60_000);
 }
@@ -303,7 +306,7 @@ describe.runIf(postgres !== undefined && natsUrl !== undefined)('the order flows
         t3 = Date.now();
         storefrontFaults.enabled = false;
         await supervisor.recover();
-      });
+      }, () => supervisor.kills >= KILLS);
       const t4 = Date.now();
       await supervisor.stop();
       console.log(`timings: first start ${t1 - t0} ms, placing ${t2 - t1} ms, faulty settling ${t3 - t2} ms, recovery ${t4 - t3} ms`);

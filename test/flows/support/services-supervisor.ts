@@ -95,7 +95,7 @@ export class ServicesSupervisor {
     while (this.phase !== 'stopped') {
       const faults = this.phase === 'faults';
       // Kill points pass at hundreds per second: a kill within a second or few of starting.
-      const killAfter = faults && this.kills < this.maxKills ? 100 + Math.floor(this.random() * 1_500) : undefined;
+      const killAfter = faults && this.kills < this.maxKills ? 50 + Math.floor(this.random() * 600) : undefined;
       const incarnation = launch({ ...this.config, seed: (this.config.seed + this.starts * 7919) >>> 0, faults, killAfter });
       this.current = incarnation;
       this.starts += 1;
