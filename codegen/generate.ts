@@ -37,9 +37,7 @@ export async function generate(folder: ContractFolder, options: GenerateOptions 
   versions.forEach(({ s, v }, i) => {
     const at = `${s.folder}/${v.stem}`;
     files.set(`${at}.types.ts`, types[i]!);
-    const validator = compileValidator(v, options.importPath);
-    files.set(`${at}.validate.js`, validator.js);
-    files.set(`${at}.validate.d.ts`, validator.dts);
+    files.set(`${at}.validate.ts`, compileValidator(v, options.importPath));
   });
   // 3. Per subject: event classes and guards, then migration typings where rules exist.
   const migrations = new Map<string, string>();

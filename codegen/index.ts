@@ -7,6 +7,8 @@ export { loadContracts } from './contracts/load-contracts.js';
 export { writeContracts } from './contracts/write-contracts.js';
 export { initExample } from './contracts/init-example.js';
 export { ContractError } from './contracts/contract-error.js';
+export { parseContractRef, contractReferences, type ContractReference } from './contracts/contract-ref.js';
+export { resolveFolderReferences, type ExternalVersion, type FolderReferences, type FolderVersion } from './contracts/folder-references.js';
 export type {
   ContractExamples,
   ContractFolder,

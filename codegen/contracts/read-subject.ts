@@ -5,6 +5,7 @@ import type { JsonSchema } from '../../core/schema/types.js';
 import { ContractError } from './contract-error.js';
 import { classifyContractFile, subjectSettingsFile, type ContractFileKind } from './contract-file.js';
 import { parseJson } from './parse-json.js';
+import { contractReferences } from './contract-ref.js';
 import { checkExamples, checkSettings } from './check-shapes.js';
 import type { ContractSubject, ContractVersion, MigrationRule } from './types.js';
 
@@ -48,7 +49,10 @@ function toVersion(subject: string, version: string, parts: Parts, first: boolea
   const stray = parts.upgrade ?? parts.downgrade ?? parts.examples;
   if (!parts.schema) throw new ContractError(stray!.file, `no ${version}.schema.json for this file to belong to`);
   const schemaFile = `${subject}/${version}.schema.json`;
-  const result: ContractVersion = { semver: version, schema: parseJson(parts.schema.text, parts.schema.file) as JsonSchema, schemaFile };
+  const schema = parseJson(parts.schema.text, parts.schema.file) as JsonSchema;
+  const result: ContractVersion = { semver: version, schema, schemaFile };
+  const references = contractReferences(schema, parts.schema.text);
+  if (references.length > 0) result.references = references;
   const rules: MigrationRule[] = [];
   for (const mode of ['upgrade', 'downgrade'] as const) {
     const part = parts[mode];

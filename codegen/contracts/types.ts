@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../core/schema/types.js';
+import type { ContractReference } from './contract-ref.js';
 
 /** A migration rule in Confluent data-contract form, stored on the version it leads into. */
 export interface MigrationRule {
@@ -28,6 +29,8 @@ export interface ContractVersion {
   examples?: ContractExamples;
   /** The rules above in the form the registry stores them. */
   ruleSet?: { migrationRules: MigrationRule[] };
+  /** Other subjects' versions this schema references (`{"$ref": "<subject>/<semver>"}`), by name. */
+  references?: ContractReference[];
 }
 
 /** `subject.json`: registry settings and catalogue fields of one subject. */

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../schema/types.js';
+import { referenceNameAliases } from '../../schema/validator/index.js';
 import { refDoc, type Doc } from './doc.js';
 import { isObject } from './is-object.js';
 import { decodePointerSegment } from './pointer.js';
@@ -77,6 +78,15 @@ function closureIndex(top: Doc): Map<string, { node: JsonSchema; doc: Doc }> {
         const d = refDoc(top, name);
         index.set(uri, { node: d.root, doc: d });
       }
+    }
+  }
+  // …and under each name resolved against every reference named without an identifier of its own
+  // (withReferences, referenceNameAliases): a reference name means one schema across the closure.
+  for (const [alias, name] of referenceNameAliases(top.references, top.idKey)) {
+    const uri = nameUri(alias);
+    if (uri && !index.has(uri)) {
+      const d = refDoc(top, name);
+      index.set(uri, { node: d.root, doc: d });
     }
   }
   top.closure = index;

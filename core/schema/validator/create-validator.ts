@@ -84,16 +84,63 @@ export function prepare(
   return { ok: true, dialect };
 }
 
-/** Adds the references to a fresh ajv, by name and by name resolved against the root's `$id`. */
+/**
+ * Adds the references to a fresh ajv: by name, by name resolved against the root's `$id`, and by
+ * name resolved against every other reference's name (see `referenceNameAliases`). The engine's
+ * reference index (core/compat/document/resolve-ref.ts, closureIndex) mirrors this order.
+ */
 export function withReferences(ajv: Ajv, schema: JsonSchema, references: ReferencedSchemas, dialect: Dialect): Ajv {
   const rootId = typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : undefined;
+  const bodies = new Map<string, object>();
   for (const [name, referenced] of Object.entries(references)) {
     const body = forAjv(referenced, dialect) as object;
+    bodies.set(name, body);
     ajv.addSchema(body, name);
     const absolute = rootId === undefined ? name : resolveAgainst(name, rootId);
     if (absolute !== name && !ajv.getSchema(absolute)) ajv.addSchema(body, absolute);
   }
+  for (const [alias, name] of referenceNameAliases(references, dialect === 'draft-04' ? 'id' : '$id')) {
+    if (!ajv.getSchema(alias)) ajv.addSchema(bodies.get(name)!, alias);
+  }
   return ajv;
+}
+
+/**
+ * A Confluent reference name means the same schema in every document of the closure: a shared
+ * schema registered as `common.Money/1.0.0` that writes `{"$ref": "common.Currency/1.0.0"}` means
+ * the reference of that name, although JSON Schema resolves it against its own base
+ * (`common.Money/common.Currency/1.0.0`). So each name is also known under its resolution against
+ * every reference that takes its base from its name (no own identifier), when that URI is free.
+ */
+export function referenceNameAliases(references: ReferencedSchemas, idKey: '$id' | 'id'): Array<[alias: string, name: string]> {
+  const names = Object.keys(references);
+  if (names.length < 2) return [];
+  const aliases: Array<[string, string]> = [];
+  const taken = new Set(names);
+  for (const base of names) {
+    const body = references[base];
+    if (typeof body === 'object' && body !== null && typeof body[idKey] === 'string' && !(body[idKey] as string).startsWith('#')) continue;
+    for (const name of names) {
+      if (name === base) continue;
+      const alias = relativeResolution(name, base);
+      if (alias === undefined || taken.has(alias)) continue;
+      taken.add(alias);
+      aliases.push([alias, name]);
+    }
+  }
+  return aliases;
+}
+
+/** `name` resolved against `base` as ajv resolves a `$ref` in a schema whose base is `base`, without fragment. */
+function relativeResolution(name: string, base: string): string | undefined {
+  try {
+    const root = 'https://charter.invalid/%00base/';
+    const url = new URL(name, new URL(base, root));
+    url.hash = '';
+    return url.href.startsWith(root) ? url.href.slice(root.length) : url.href;
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveAgainst(name: string, base: string): string {

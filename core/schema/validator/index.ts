@@ -6,7 +6,7 @@
  * - `metaSchemaErrors`, `dialectOf`, `validationCost` — the checks the factory makes, for callers
  *   that report them on their own.
  */
-export { createValidator, createValidatorOrThrow, type SchemaValidator, type ValidatorBuild, type ValidatorOptions } from './create-validator.js';
+export { createValidator, createValidatorOrThrow, referenceNameAliases, type SchemaValidator, type ValidatorBuild, type ValidatorOptions } from './create-validator.js';
 export { loadValidator, validatorFromSource, validatorSource, warmedCodeCache, type SourceBuild } from './standalone.js';
 export { dialectOf, metaSchemaUri, type Dialect } from './dialect.js';
 export type { ValidatorFailure } from './failure.js';
