@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generate, writeGenerated, type ContractFolder, type ContractSubject } from '../codegen/index.js';
+import ts from 'typescript';
 
 const SUBJECTS = 200;
 const VERSIONS = 3;
@@ -72,7 +73,15 @@ export default async function run(): Promise<void> {
     const picked = folder.subjects.slice(0, VALIDATORS).map((s) => s.versions.at(-1)!);
     // Each side runs in a fresh plain-node process (no tsx loader hooks), timed from its first
     // line: what a producer pays at start-up. The run-time side also pays for loading ajv itself.
-    const modules = picked.map((v) => pathToFileURL(join(out, v.schemaFile.replace(/(\d+)\.(\d+)\.(\d+)\.schema\.json$/, 'v$1_$2_$3.validate.js'))).href);
+    // A producer runs its build output: the validators as `tsc` emits them (types erased).
+    const modules: string[] = [];
+    for (const v of picked) {
+      const source = join(out, v.schemaFile.replace(/(\d+)\.(\d+)\.(\d+)\.schema\.json$/, 'v$1_$2_$3.validate.ts'));
+      const emitted = source.replace(/\.ts$/, '.js');
+      const js = ts.transpileModule(await readFile(source, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+      await writeFile(emitted, js);
+      modules.push(pathToFileURL(emitted).href);
+    }
     await writeFile(join(out, 'schemas.json'), JSON.stringify(picked.map((v) => v.schema)));
     await writeFile(join(out, 'import.mjs'), importScript(modules));
     await writeFile(join(out, 'compile.mjs'), compileScript);

@@ -45,9 +45,7 @@ export async function generate(folder: ContractFolder, options: GenerateOptions 
   versions.forEach(({ s, v }, i) => {
     const at = `${s.folder}/${v.stem}`;
     files.set(`${at}.types.ts`, types[i]!);
-    const validator = compileValidator(v, references.closure(s.subject, v.semver), options.importPath);
-    files.set(`${at}.validate.js`, validator.js);
-    files.set(`${at}.validate.d.ts`, validator.dts);
+    files.set(`${at}.validate.ts`, compileValidator(v, references.closure(s.subject, v.semver), options.importPath));
   });
   // 3. Per event subject: event classes and guards, then migration typings where rules exist. A
   //    shared type (referenced by another subject) is no event: its types and validators suffice.

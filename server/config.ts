@@ -8,6 +8,8 @@ export interface ServerConfig {
   store: StoreOptions;
   bodyLimit: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** `pretty`: one readable line per entry (a person at a terminal); `json`: one JSON object per line (collectors). */
+  logFormat?: 'pretty' | 'json';
   /** Auth file (keys, JWT settings, metrics access); authentication is off without one. */
   authFile?: string;
   /** PEM certificate and key files; the server speaks HTTPS when both are given. */
@@ -34,6 +36,7 @@ export const settings = [
   { flag: 'database-url', env: 'DATABASE_URL', help: 'PostgreSQL URL; overrides the embedded store', fallback: '' },
   { flag: 'body-limit', env: 'CHARTER_BODY_LIMIT', help: 'Largest request body in bytes', fallback: String(1024 * 1024) },
   { flag: 'log-level', env: 'CHARTER_LOG_LEVEL', help: 'fatal|error|warn|info|debug|silent', fallback: 'info' },
+  { flag: 'log-format', env: 'CHARTER_LOG_FORMAT', help: 'auto|pretty|json; auto is pretty on a terminal, JSON otherwise', fallback: 'auto' },
   { flag: 'auth-file', env: 'CHARTER_AUTH_FILE', help: 'Auth file (API keys, JWT); turns authentication on', fallback: '' },
   { flag: 'tls-cert', env: 'CHARTER_TLS_CERT', help: 'PEM certificate file; serve HTTPS (with --tls-key)', fallback: '' },
   { flag: 'tls-key', env: 'CHARTER_TLS_KEY', help: 'PEM private key file for --tls-cert', fallback: '' },
@@ -44,8 +47,15 @@ export const settings = [
 
 type SettingName = (typeof settings)[number]['flag'];
 
-/** Resolves the server config from parsed flags and the environment. */
-export function loadServerConfig(flags: Partial<Record<SettingName, string | boolean>>, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/**
+ * Resolves the server config from parsed flags and the environment. `terminal` says whether the
+ * log goes to a person (stdout is a TTY), which `--log-format auto` follows.
+ */
+export function loadServerConfig(
+  flags: Partial<Record<SettingName, string | boolean>>,
+  env: NodeJS.ProcessEnv = process.env,
+  terminal = Boolean(process.stdout.isTTY),
+): ServerConfig {
   const value = (name: SettingName): string => {
     const setting = settings.find((s) => s.flag === name)!;
     const fromFlag = flags[name];
@@ -58,6 +68,9 @@ export function loadServerConfig(flags: Partial<Record<SettingName, string | boo
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new RegistryError('BAD_REQUEST', `--body-limit must be an integer of at least 1024 bytes`);
   const logLevel = value('log-level') as ServerConfig['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'silent'].includes(logLevel)) throw new RegistryError('BAD_REQUEST', `--log-level must be one of fatal, error, warn, info, debug, silent`);
+  const format = value('log-format');
+  if (!['auto', 'pretty', 'json'].includes(format)) throw new RegistryError('BAD_REQUEST', `--log-format must be one of auto, pretty, json, not '${format}'`);
+  const logFormat: 'pretty' | 'json' = format === 'auto' ? (terminal ? 'pretty' : 'json') : (format as 'pretty' | 'json');
   const databaseUrl = value('database-url');
   const memory = value('memory') === 'true';
   const store: StoreOptions = databaseUrl
@@ -79,6 +92,7 @@ export function loadServerConfig(flags: Partial<Record<SettingName, string | boo
     store,
     bodyLimit,
     logLevel,
+    logFormat,
     ...(value('auth-file') ? { authFile: value('auth-file') } : {}),
     ...(certFile ? { tls: { certFile, keyFile } } : {}),
     ...(rateLimit > 0 ? { rateLimit } : {}),

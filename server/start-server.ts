@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { buildApp, type CharterApp } from './app.js';
 import { Authenticator } from './auth/index.js';
 import type { ServerConfig } from './config.js';
+import { loggerOptions } from './logger-options.js';
 import { unsafeSettings } from './unsafe-settings.js';
 import { openStore } from './storage/open-store.js';
 import type { SqlDriver } from './storage/sql-driver.js';
@@ -32,10 +33,7 @@ export async function startServer(config: ServerConfig, options: { version?: str
     ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
     ...(config.authFailureLimit ? { authFailureLimit: config.authFailureLimit } : {}),
     ...(config.compileWorkers !== undefined ? { compileWorkers: config.compileWorkers } : {}),
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
+    logger: loggerOptions(config),
   });
   onAuthReloadError = (error) => built.app.log.error({ err: error }, 'auth file reload failed; keeping the previous policy');
   try {

@@ -21,7 +21,7 @@ describe('generate', () => {
   it('matches the committed snapshot of the generated code', async () => {
     for (const [path, contents] of files) {
       // ajv's own output is checked by behaviour (the examples test), not by bytes.
-      if (path.endsWith('.validate.js')) continue;
+      if (path.endsWith('.validate.ts')) continue;
       await expect(contents).toMatchFileSnapshot(`./__snapshots__/order-story/${path}.snap`);
     }
   });
@@ -45,18 +45,17 @@ describe('generate', () => {
       'index.ts',
       'order.OrderPlaced/events.ts',
       'order.OrderPlaced/migrations.ts',
-      ...['v1_0_0', 'v1_1_0', 'v2_0_0'].flatMap((v) => [`order.OrderPlaced/${v}.types.ts`, `order.OrderPlaced/${v}.validate.d.ts`, `order.OrderPlaced/${v}.validate.js`]),
+      ...['v1_0_0', 'v1_1_0', 'v2_0_0'].flatMap((v) => [`order.OrderPlaced/${v}.types.ts`, `order.OrderPlaced/${v}.validate.ts`]),
       'payment.PaymentAuthorized/events.ts',
       'payment.PaymentAuthorized/v1_0_0.types.ts',
-      'payment.PaymentAuthorized/v1_0_0.validate.d.ts',
-      'payment.PaymentAuthorized/v1_0_0.validate.js',
+      'payment.PaymentAuthorized/v1_0_0.validate.ts',
     ]);
   });
 
   it('precompiled validators accept the valid examples and reject the invalid ones', async () => {
     for (const s of folder.subjects) {
       for (const v of s.versions) {
-        const path = join(out, s.subject, `v${v.semver.replaceAll('.', '_')}.validate.js`);
+        const path = join(out, s.subject, `v${v.semver.replaceAll('.', '_')}.validate.ts`);
         const { default: validate } = (await import(path)) as { default: (data: unknown) => boolean };
         for (const event of v.examples?.valid ?? []) expect(validate(event), `${v.schemaFile} valid ${JSON.stringify(event)}`).toBe(true);
         for (const event of v.examples?.invalid ?? []) expect(validate(event), `${v.schemaFile} invalid ${JSON.stringify(event)}`).toBe(false);

@@ -77,7 +77,7 @@ describe('codegen of a folder whose events share types (common.Money referencing
 
   it('treats shared types as types, not events: no event classes, no event-map entries', () => {
     expect([...files.keys()].filter((p) => p.startsWith('common.'))).toEqual([
-      ...['common.Currency', 'common.Money'].flatMap((s) => [`${s}/v1_0_0.types.ts`, `${s}/v1_0_0.validate.d.ts`, `${s}/v1_0_0.validate.js`]),
+      ...['common.Currency', 'common.Money'].flatMap((s) => [`${s}/v1_0_0.types.ts`, `${s}/v1_0_0.validate.ts`]),
     ]);
     expect(files.get('event-map.ts')).not.toContain('common.');
     expect(files.get('index.ts')).toContain("export type { MoneyV1_0_0 } from './common.Money/v1_0_0.types.js';");
@@ -97,7 +97,7 @@ describe('codegen of a folder whose events share types (common.Money referencing
   });
 
   it('precompiles validators with the reference closure: an invalid nested Money or Currency is rejected', async () => {
-    const { default: validate } = (await import(join(out, 'order.OrderPlaced', 'v1_0_0.validate.js'))) as { default: ((data: unknown) => boolean) & { errors?: unknown } };
+    const { default: validate } = (await import(join(out, 'order.OrderPlaced', 'v1_0_0.validate.ts'))) as { default: ((data: unknown) => boolean) & { errors?: unknown } };
     const money = { amount: 1250, currency: 'EUR' };
     expect(validate({ orderId: 'o_1', total: money, discount: 5, items: [{ productId: 'p', price: money }] })).toBe(true);
     expect(validate({ orderId: 'o_1', total: money, items: [{ productId: 'p', price: { amount: 1250, currency: 'euro' } }] })).toBe(false);

@@ -36,7 +36,7 @@ describe('a strict consumer project of the generated code and the typed SDK', ()
     await copyFile(join(fixtures, 'typed-sdk.ts'), join(scratch.dir, 'typed-sdk.ts'));
     await writeFile(join(scratch.dir, 'missing-handler.ts'), missingHandler);
     const generated = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.ts')).map((f) => join(out, f));
-    expect(generated.filter((f) => f.endsWith('.validate.d.ts'))).toHaveLength(4);
+    expect(generated.filter((f) => f.endsWith('.validate.ts'))).toHaveLength(4);
     const roots = [...generated, ...['generated-code.ts', 'typed-sdk.ts', 'missing-handler.ts'].map((f) => join(scratch.dir, f))];
     for (const line of typecheck(roots)) {
       const file = line.slice(0, line.indexOf(':'));

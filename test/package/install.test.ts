@@ -39,7 +39,7 @@ const tsconfig = {
 };
 
 const main = `import { EventCodec, MemoryBus, NatsTransport, Publisher, RegistryClient, Subscriber, type Transport } from 'charter-client';
-import type { OrderPlacedV1_0_0, OrderPlacedV2_0_0 } from './generated/index.js';
+import { OrderPlacedV1_0_0Event, type OrderPlacedV1_0_0, type OrderPlacedV2_0_0 } from './generated/index.js';
 
 const registry = new RegistryClient({ url: process.env.CHARTER_REGISTRY ?? 'http://127.0.0.1:8081' });
 const codec = new EventCodec({ registry, source: 'shop' });
@@ -54,10 +54,12 @@ const received = new Promise<OrderPlacedV2_0_0>((resolve) => {
 
 // The producer still writes 1.0.0.
 const order: OrderPlacedV1_0_0 = { orderId: 'o-1', totalAmount: 42 };
+// The precompiled validator is part of the build: plain tsc emitted it beside this file.
+const validated = OrderPlacedV1_0_0Event.validate(order) && !OrderPlacedV1_0_0Event.validate({ orderId: 'o-2' });
 await new Publisher({ codec, transport }).publish('${subject}', order, { version: '1.0.0', aggregateId: order.orderId });
 
 const data = await received;
-process.stdout.write(JSON.stringify({ total: data.pricing.total, currency: data.pricing.currency }) + '\\n');
+process.stdout.write(JSON.stringify({ total: data.pricing.total, currency: data.pricing.currency, validated }) + '\\n');
 await (transport as { close?: () => Promise<void> }).close?.();
 process.exit(0);
 `;
@@ -116,7 +118,7 @@ describe('charter-client installed into a fresh project', () => {
       timeout: 60_000,
       env: { ...process.env, CHARTER_REGISTRY: registry.url, STREAM: `PKG_${Date.now()}` },
     });
-    expect(JSON.parse(started.stdout)).toEqual({ total: 42, currency: 'EUR' });
+    expect(JSON.parse(started.stdout)).toEqual({ total: 42, currency: 'EUR', validated: true });
   });
 });
 

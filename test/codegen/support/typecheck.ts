@@ -3,7 +3,7 @@ import ts from 'typescript';
 /**
  * The compiler options of a strict consumer project: what a service using the generated code and
  * the SDK would set. `skipLibCheck` is off, so every declaration file in the program, the
- * generated `.validate.d.ts` and the SDK's own declarations included, is checked too.
+ * SDK's own declarations included, is checked too; the generated validators' exports are typed.
  */
 export const consumerOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,

@@ -107,8 +107,8 @@ describe('the validator differential', () => {
       //    codegen requires), the factory's standalone source otherwise.
       let standalone: (value: unknown) => boolean;
       if (Object.keys(c.references).length === 0) {
-        const file = join(scratch, `case${n}.validate.js`);
-        writeFileSync(file, generateValidator({ schema: c.schema, schemaFile: `case${n}.schema.json`, typeName: `Case${n}`, stem: `case${n}` } as unknown as PlannedVersion).js);
+        const file = join(scratch, `case${n}.validate.ts`);
+        writeFileSync(file, generateValidator({ schema: c.schema, schemaFile: `case${n}.schema.json`, typeName: `Case${n}`, stem: `case${n}` } as unknown as PlannedVersion));
         const module = (await import(pathToFileURL(file).href)) as { validate: (v: unknown) => boolean };
         standalone = module.validate;
       } else {
