@@ -17,9 +17,9 @@ export interface CheckedNew {
 }
 
 /**
- * The impact of changing a shared type. For every new version (not the first) of a subject that others reference
- * (in the folder, or — with a registry or an export as the baseline — outside it), the report
- * names each referencing subject and what happens to it:
+ * The impact of changing a shared type. For every new version (not the first) of a subject that
+ * others reference (in the folder, or — with a registry or an export as the baseline — outside
+ * it), the report names each referencing subject and what happens to it:
  * - `picks-up`: it has a new version referencing the new shared version; the gate checked that
  *   version against its previous one with the new closure (its findings say how it went);
  * - `impacted`: the shared change breaks compatibility and the subject still references an older
