@@ -1,6 +1,6 @@
 import { checkDirection, docOf } from './check-direction.js';
 import { diffInternal, diffSchemas } from './diff-schemas.js';
-import { findCounterexample } from './find-counterexample.js';
+import { recordCounterexampleSearch, searchCounterexample, type CounterexampleSearch } from './counterexample-search.js';
 import { levelDirections, type CompatibilityLevel } from './levels.js';
 import { withLimits } from './limits.js';
 import type { Direction } from './subset/index.js';
@@ -56,6 +56,9 @@ function checkWithinLimits(candidate: SchemaInput, previous: readonly SchemaInpu
   const result: CompatibilityResult = { compatible: false, changes, messages };
   if (first.input.version !== undefined) result.failedAgainstVersion = first.input.version;
   const [writer, reader] = first.direction === 'backward' ? [first.input, candidate] : [candidate, first.input];
+  const search: CounterexampleSearch = { writer, reader, direction: first.direction, policy, ...(first.input.version !== undefined ? { againstVersion: first.input.version } : {}) };
+  recordCounterexampleSearch(result, search);
+  if (options.counterexample === 'deferred') return result;
   // The counterexample needs ajv and instance generation: computed on first access only.
   let cached: { value?: Counterexample } | undefined;
   Object.defineProperty(result, 'counterexample', {
@@ -63,18 +66,7 @@ function checkWithinLimits(candidate: SchemaInput, previous: readonly SchemaInpu
     configurable: true,
     get(): Counterexample | undefined {
       if (!cached) {
-        const event = findCounterexample(writer, reader, options.limits, policy);
-        cached = {
-          value:
-            event === undefined
-              ? undefined
-              : {
-                  event,
-                  direction: first.direction,
-                  writer: first.direction === 'backward' ? 'older' : 'newer',
-                  ...(first.input.version !== undefined ? { againstVersion: first.input.version } : {}),
-                },
-        };
+        cached = { value: searchCounterexample(search, options.limits) };
         Object.defineProperty(result, 'counterexample', { value: cached.value, enumerable: cached.value !== undefined, configurable: true, writable: true });
       }
       return cached.value;

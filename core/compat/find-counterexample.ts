@@ -59,7 +59,13 @@ function keysWithin(value: unknown, names: Set<string>, depth = 0): boolean {
  * declares.
  */
 export function findCounterexample(writer: SchemaInput, reader: SchemaInput, limits?: EngineLimits, policy: CompatibilityPolicy = 'STRICT'): unknown | undefined {
-  return withLimits({ steps: Infinity, timeMs: limits?.timeMs }, () => search(writer, reader, policy));
+  try {
+    return withLimits({ steps: Infinity, timeMs: limits?.timeMs }, () => search(writer, reader, policy));
+  } catch (error) {
+    // Instance generation spends the same budget as the engine: out of time, no counterexample.
+    if (error instanceof LimitReached) return undefined;
+    throw error;
+  }
 }
 
 function search(writer: SchemaInput, reader: SchemaInput, policy: CompatibilityPolicy): unknown | undefined {

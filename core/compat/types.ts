@@ -27,6 +27,12 @@ export interface CompareOptions {
   reasons?: 'always' | 'on-failure';
   /** Step budget and wall-clock bound of the check (defaults in limits.ts). */
   limits?: EngineLimits;
+  /**
+   * `lazy` (default): an incompatible result searches for its `counterexample` when first read, on
+   * the calling thread. `deferred`: the result carries none; the caller runs
+   * `counterexampleSearchOf(result)` where it chooses (the registry: on its compile pool).
+   */
+  counterexample?: 'lazy' | 'deferred';
 }
 
 export interface Counterexample {

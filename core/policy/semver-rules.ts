@@ -58,6 +58,11 @@ export function decideVersion(params: {
   config: PolicyConfig;
   /** The group check, when the caller has just run it (the compatibility endpoint): not run again. */
   checked?: CompatibilityResult;
+  /**
+   * `deferred`: a refusal carries no counterexample yet; the caller finds one from the refusal's
+   * `cause` (the CompatibilityResult, see core/compat `counterexampleSearchOf`), off the event loop.
+   */
+  counterexample?: 'lazy' | 'deferred';
 }): VersionDecision {
   const { candidate, live, declared, config } = params;
   const latest = live.at(-1);
@@ -77,7 +82,11 @@ export function decideVersion(params: {
   const options = { policy: config.compatibilityPolicy };
   const compatibility =
     params.checked ??
-    checkCompatibility(candidate, compared(groupVersions, config).map(versionInput), config.compatibilityLevel, { ...options, reasons: 'on-failure' });
+    checkCompatibility(candidate, compared(groupVersions, config).map(versionInput), config.compatibilityLevel, {
+      ...options,
+      reasons: 'on-failure',
+      counterexample: params.counterexample,
+    });
   if (!compatibility.compatible) throw incompatible(compatibility, latest, config.compatibilityLevel);
 
   const level = config.compatibilityLevel === 'NONE' ? 'BACKWARD' : config.compatibilityLevel;
@@ -138,6 +147,7 @@ function incompatible(result: CompatibilityResult, latest: PolicyVersion, level:
       messages: result.messages,
       ...(result.counterexample ? { counterexample: result.counterexample } : {}),
     },
+    { cause: result },
   );
 }
 

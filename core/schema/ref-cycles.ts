@@ -1,3 +1,4 @@
+import { hasReferenceKeyword } from './refs.js';
 import type { JsonSchema } from './types.js';
 
 /** Keywords that apply a subschema to the same instance location (they consume nothing). */
@@ -17,7 +18,8 @@ type Node = Record<string, unknown>;
  * checked when they were registered.
  */
 export function findInPlaceRefCycle(schema: JsonSchema): string[] | undefined {
-  if (typeof schema !== 'object' || schema === null) return undefined;
+  // No reference keyword, no loop: one quick walk instead of indexing every subschema.
+  if (typeof schema !== 'object' || schema === null || !hasReferenceKeyword(schema)) return undefined;
   const root = schema as Node;
   const anchors = anchorIndex(root);
   const state = new Map<string, 'open' | 'done'>();

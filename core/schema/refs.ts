@@ -45,3 +45,22 @@ export function collectIds(schema: JsonSchema): Set<string> {
 const isNameMap = (pointer: string) => /\/(properties|patternProperties|\$defs|definitions|dependentSchemas)$/.test(pointer);
 
 export const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Whether any object in the document has a `$ref`-like key (a property named so counts too: harmless). */
+export function hasReferenceKeyword(schema: object): boolean {
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in node) {
+      if (key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') return true;
+      const value = (node as Record<string, unknown>)[key];
+      if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+  return false;
+}

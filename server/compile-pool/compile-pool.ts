@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
+import { CompiledPieces } from './compiled-pieces.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { verifyRules, type RuleVerification, type RuleVerificationRequest } from '../../core/migrate/index.js';
-import { createValidator, loadValidator, validatorSource, type SchemaValidator } from '../../core/schema/validator/index.js';
-import type { CompileJob, CompileVerdict, WorkerJob } from './messages.js';
+import { DEFAULT_TIME_MS, searchCounterexample, type Counterexample, type CounterexampleSearch, type EngineLimits } from '../../core/compat/index.js';
+import { compilePieces, createValidator, loadValidator, validatorSource, type CompilePieces, type SchemaValidator } from '../../core/schema/validator/index.js';
+import type { CompileJob, CompileVerdict, CounterexampleJob, WorkerJob } from './messages.js';
+import { asText, searchOf } from './search-job.js';
 
 export interface CompilePoolOptions {
   /** Worker threads; 0 compiles on the calling thread. Default: cores − 1, between 1 and 4. */
@@ -41,6 +44,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_OFFLOAD_BYTES = 16 * 1024;
 /** A verify job's whole limit on a worker: schemas, samples and the 500 ms of rule runs. */
 const VERIFY_HARD_LIMIT_MS = 10_000;
+/**
+ * Beyond a counterexample search's own deadline, how long its worker may take to notice it (one
+ * ajv validation cannot be interrupted) before the worker is replaced.
+ */
+const SEARCH_GRACE_MS = 1_000;
 
 /**
  * Compiling a schema with ajv is the most expensive step of a registration (about a millisecond
@@ -61,6 +69,7 @@ export class CompilePool {
   private readonly offloadBytes: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly compiledPieces = new CompiledPieces();
   private nextId = 1;
   private closed = false;
   private unavailable = false;
@@ -77,9 +86,33 @@ export class CompilePool {
    * `text` is the schema's JSON text: its length decides where it compiles, and a worker is sent
    * the text (a flat string crosses threads far more cheaply than the parsed document).
    */
-  async check(schema: JsonSchema, references: ReferencedSchemas, text: string): Promise<void> {
+  async check(schema: JsonSchema, references: ReferencedSchemas, text: string, options: { pieces?: boolean } = {}): Promise<void> {
     if (this.size === 0 || this.closed || text.length < this.offloadBytes) return checkInline(schema, references);
+    const split = options.pieces ? compilePieces(schema, references) : undefined;
+    if (split && (await this.checkPieces(split))) return;
     await this.submit('check', text, references);
+    if (split) for (const piece of split.pieces) this.compiledPieces.add(pieceKey(split, piece.text));
+  }
+
+  /**
+   * With `pieces`, a wide schema is split (core/schema `compilePieces`) and only the pieces this
+   * process has not yet seen compile are compiled, inline when they are small together: a new
+   * version of a wide schema changes a few properties. True when that settled the verdict; false
+   * when the whole must be compiled (too much new, or a piece failed: the whole's compile then
+   * reports the error with its real location).
+   */
+  private async checkPieces(split: CompilePieces): Promise<boolean> {
+    const fresh = split.pieces.filter((piece) => !this.compiledPieces.has(pieceKey(split, piece.text)));
+    if (fresh.reduce((bytes, piece) => bytes + piece.text.length, 0) >= this.offloadBytes) return false;
+    for (const piece of fresh) {
+      try {
+        assertCompiles(piece.schema, {}, split.dialect);
+      } catch {
+        return false;
+      }
+      this.compiledPieces.add(pieceKey(split, piece.text));
+    }
+    return true;
   }
 
   /**
@@ -130,6 +163,24 @@ export class CompilePool {
     });
   }
 
+  /**
+   * Runs a counterexample search (core/compat) on a worker, within `limits` (the engine's defaults
+   * otherwise): the search compiles the reader with ajv and validates generated events, neither
+   * of which can be interrupted, and some schemas make both exponential. Never rejects: a search
+   * that fails, runs out of time or loses its worker finds no counterexample, and the verdict it
+   * illustrates stays "incompatible".
+   */
+  counterexample(search: CounterexampleSearch, limits?: EngineLimits): Promise<Counterexample | undefined> {
+    if (this.size === 0 || this.closed || this.unavailable) return Promise.resolve(searchInline(search, limits));
+    const { writer, reader, direction, policy, againstVersion } = search;
+    const job: CounterexampleJob = { id: this.nextId++, kind: 'counterexample', writer: asText(writer), reader: asText(reader), direction, policy, againstVersion, limits };
+    return new Promise<Counterexample | undefined>((resolve) => {
+      const settle = (verdict: CompileVerdict) => resolve(verdict.counterexample ?? undefined);
+      this.queue.push({ job, resolve: settle, reject: () => resolve(undefined), timeoutMs: (limits?.timeMs ?? DEFAULT_TIME_MS) + SEARCH_GRACE_MS });
+      this.dispatch();
+    });
+  }
+
   /** Stops the workers; queued and running checks fail. */
   async close(): Promise<void> {
     this.closed = true;
@@ -142,6 +193,7 @@ export class CompilePool {
       for (const pending of this.queue.splice(0)) {
         const job = pending.job;
         if (job.kind === 'verify') verifyRules(job.request).then((verified) => pending.resolve({ id: job.id, verified }), pending.reject);
+        else if (job.kind === 'counterexample') pending.resolve({ id: job.id, counterexample: searchInline(searchOf(job), job.limits) ?? null });
         else if (job.kind === 'check') checkInline(JSON.parse(job.text) as JsonSchema, job.references).then(() => pending.resolve({ id: job.id }), pending.reject);
         else sourceInline(JSON.parse(job.text) as JsonSchema, job.references).then((source) => pending.resolve({ id: job.id, source }), pending.reject);
       }
@@ -217,6 +269,17 @@ export class CompilePool {
     // A worker lost during verification (a rule that exhausted its heap): the rule is refused.
     pending?.reject(verifying ? new RegistryError('INVALID_RULESET', `verifying the migration rules failed: ${error.message}`, {}, { cause: error }) : error);
     await slot.worker.terminate().catch(() => undefined);
+  }
+}
+
+const pieceKey = (split: CompilePieces, text: string) => `${split.dialect}\n${text}`;
+
+/** Workers unavailable or disabled: the search runs here, and a failure finds nothing. */
+function searchInline(search: CounterexampleSearch, limits?: EngineLimits): Counterexample | undefined {
+  try {
+    return searchCounterexample(search, limits);
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,7 +8,8 @@ import { RegistryError } from '../../core/errors/index.js';
 import { assertCompiles } from '../../core/schema/assert-compiles.js';
 import type { JsonSchema } from '../../core/schema/types.js';
 import { validatorSource, warmedCodeCache } from '../../core/schema/validator/index.js';
-import type { CompileVerdict, WorkerJob } from './messages.js';
+import type { CompileVerdict, CounterexampleJob, WorkerJob } from './messages.js';
+import { searchOf } from './search-job.js';
 
 async function run(job: WorkerJob): Promise<CompileVerdict> {
   try {
@@ -17,6 +18,7 @@ async function run(job: WorkerJob): Promise<CompileVerdict> {
       const { verifyRules } = await import('../../core/migrate/index.js');
       return { id: job.id, verified: await verifyRules(job.request) };
     }
+    if (job.kind === 'counterexample') return { id: job.id, counterexample: (await counterexampleOf(job)) ?? null };
     const schema = JSON.parse(job.text) as JsonSchema;
     if (job.kind === 'source') {
       const built = validatorSource(schema, job.references);
@@ -31,6 +33,12 @@ async function run(job: WorkerJob): Promise<CompileVerdict> {
   }
 }
 
+/** The search, on this thread: the engine is loaded on the first such job, as for verify jobs. */
+async function counterexampleOf(job: CounterexampleJob) {
+  const { searchCounterexample } = await import('../../core/compat/index.js');
+  return searchCounterexample(searchOf(job), job.limits);
+}
+
 /** Details as plain JSON data (a counterexample may hold values a thread cannot receive). */
 function cloneable(details: unknown): Record<string, unknown> {
   try {
@@ -41,7 +49,13 @@ function cloneable(details: unknown): Record<string, unknown> {
 }
 
 parentPort!.on('message', (job: WorkerJob) => {
-  void run(job).then((verdict) => parentPort!.postMessage(verdict));
+  void run(job).then((verdict) => {
+    try {
+      parentPort!.postMessage(verdict);
+    } catch (error) {
+      parentPort!.postMessage({ id: job.id, error: `the answer could not be sent back (${(error as Error).message})` });
+    }
+  });
 });
 // Build the default draft's ajv before taking work, so the first job is not charged for it.
 assertCompiles({ type: 'object' });

@@ -1,3 +1,4 @@
+import type { CompatibilityPolicy, Counterexample, EngineLimits } from '../../core/compat/index.js';
 import type { RuleVerification, RuleVerificationRequest } from '../../core/migrate/index.js';
 import type { ReferencedSchemas } from '../../core/schema/types.js';
 
@@ -19,7 +20,26 @@ export interface VerifyJob {
   request: RuleVerificationRequest;
 }
 
-export type WorkerJob = CompileJob | VerifyJob;
+/** A schema as a counterexample job carries it: JSON text (cheap to send) and its references. */
+export interface SchemaText {
+  text: string;
+  references: ReferencedSchemas;
+  version?: number;
+}
+
+/** A counterexample search (core/compat `searchCounterexample`), off the event loop. */
+export interface CounterexampleJob {
+  id: number;
+  kind: 'counterexample';
+  writer: SchemaText;
+  reader: SchemaText;
+  direction: 'backward' | 'forward';
+  policy: CompatibilityPolicy;
+  againstVersion?: number;
+  limits?: EngineLimits;
+}
+
+export type WorkerJob = CompileJob | VerifyJob | CounterexampleJob;
 
 /** A worker's answer: `error` holds the factory's message when no validator can be built. */
 export interface CompileVerdict {
@@ -31,4 +51,6 @@ export interface CompileVerdict {
   /** A verify job's result, or its refusal (a RegistryError's code, message and details). */
   verified?: RuleVerification[];
   refusal?: { code: string; message: string; details: Record<string, unknown> };
+  /** A counterexample job's finding; null when none was found within the limits. */
+  counterexample?: Counterexample | null;
 }

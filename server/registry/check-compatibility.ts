@@ -1,4 +1,4 @@
-import { checkCompatibility, type CompatibilityLevel, type CompatibilityResult } from '../../core/compat/index.js';
+import { checkCompatibility, counterexampleSearchOf, type CompatibilityLevel, type CompatibilityResult } from '../../core/compat/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import type { RegistryContext } from './context.js';
 import { resolveVersion, versionsOrNotFound } from './lookup.js';
@@ -41,15 +41,16 @@ export async function checkSchemaCompatibility(
 ): Promise<CompatibilityAnswer> {
   const request = parseRegisterRequest(body);
   const config = await effectiveConfig(ctx.db, subject);
-  const { candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize);
-  const policy = { policy: config.compatibilityPolicy };
+  const { candidate } = await prepareRequestSchema(ctx, request, Boolean(options.normalize) || config.normalize, { compile: 'pieces' });
+  // The counterexample of a refusal is searched for on the compile pool (answer() below), not here.
+  const policy = { policy: config.compatibilityPolicy, counterexample: 'deferred' as const };
 
   if (selector) {
     const target = await resolveVersion(ctx.db, subject, selector);
     const loaded = await ctx.schemas.load(ctx.db, target.id);
     if (!loaded) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${target.id} not found`);
     const result = checkCompatibility(candidate, [{ ...loaded.input, version: target.version }], singleVersionLevel[config.compatibilityLevel], policy);
-    return answer(result, options.verbose);
+    return answer(ctx, result, options.verbose);
   }
 
   const live = await versionsOrNotFound(ctx.db, subject).catch((error: unknown) => {
@@ -65,7 +66,7 @@ export async function checkSchemaCompatibility(
   const group = groupOf({ semver: request.semver ?? live.at(-1)!.semver, metadata: request.metadata });
   const inGroup = inputs.filter(({ version }) => groupOf(version) === group).reverse();
   const result = checkCompatibility(candidate, inGroup.map(({ version, input }) => ({ ...input, version: version.version })), config.compatibilityLevel, policy);
-  const reply = answer(result, options.verbose);
+  const reply = await answer(ctx, result, options.verbose);
   if (result.compatible) {
     try {
       reply.semver = decideVersion({
@@ -83,11 +84,13 @@ export async function checkSchemaCompatibility(
   return reply;
 }
 
-function answer(result: CompatibilityResult, verbose: boolean): CompatibilityAnswer {
+async function answer(ctx: RegistryContext, result: CompatibilityResult, verbose: boolean): Promise<CompatibilityAnswer> {
+  const search = counterexampleSearchOf(result);
+  const counterexample = search && (await ctx.compiler.counterexample(search));
   return {
     is_compatible: result.compatible,
     ...(verbose ? { messages: result.messages } : {}),
     changes: result.changes,
-    ...(result.counterexample ? { counterexample: result.counterexample } : {}),
+    ...(counterexample ? { counterexample } : {}),
   };
 }

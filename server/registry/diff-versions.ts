@@ -1,7 +1,6 @@
 import {
   classifyChange,
   diffSchemas,
-  findCounterexample,
   levelDirections,
   type CompatibilityLevel,
   type SchemaChange,
@@ -70,8 +69,8 @@ export async function diffVersions(
 
   const counterexamples: VersionDiff['counterexamples'] = [];
   if (options.counterexamples) {
-    if (!backward) addCounterexample(counterexamples, 'backward', [from, older], [to, newer]);
-    if (!forward) addCounterexample(counterexamples, 'forward', [to, newer], [from, older]);
+    if (!backward) await addCounterexample(ctx, counterexamples, 'backward', [from, older], [to, newer]);
+    if (!forward) await addCounterexample(ctx, counterexamples, 'forward', [to, newer], [from, older]);
   }
 
   return {
@@ -90,21 +89,23 @@ export async function diffVersions(
 }
 
 // Searching for a counterexample compiles both schemas and samples the writer's events: seconds
-// for very wide schemas. Schema ids are immutable, so the answer for a pair of ids never changes.
+// for very wide schemas, so it runs on the compile pool. Schema ids are immutable (their references
+// pinned), and the search is always STRICT, so the answer for a pair of ids never changes.
 const counterexampleCache = new Map<string, { event: unknown } | null>();
 const CACHE_LIMIT = 1000;
 
-function addCounterexample(
+async function addCounterexample(
+  ctx: RegistryContext,
   out: VersionDiff['counterexamples'],
   direction: Direction,
   [writerVersion, writer]: [StoredVersion, SchemaInput],
   [readerVersion, reader]: [StoredVersion, SchemaInput],
-): void {
+): Promise<void> {
   const key = `${writerVersion.id}>${readerVersion.id}`;
   let found = counterexampleCache.get(key);
   if (found === undefined) {
-    const event = findCounterexample(writer, reader);
-    found = event === undefined ? null : { event };
+    const counterexample = await ctx.compiler.counterexample({ writer, reader, direction, policy: 'STRICT' });
+    found = counterexample === undefined ? null : { event: counterexample.event };
     if (counterexampleCache.size >= CACHE_LIMIT) counterexampleCache.delete(counterexampleCache.keys().next().value!);
     counterexampleCache.set(key, found);
   }

@@ -23,6 +23,7 @@ import { identityFingerprint } from './schema-identity.js';
 import type { RegistryMode, VersionMetadata } from './model.js';
 import { parseRegisterRequest, type RegisterRequest } from './register-request.js';
 import { prepareRequestSchema } from './request-schema.js';
+import { withCounterexample } from './refusal-counterexample.js';
 import type { PreparedSchema } from './schema-document.js';
 import { settingsOf, type EffectiveConfig, type SubjectConfig } from './settings.js';
 import {
@@ -152,13 +153,16 @@ export async function judgeRegistration(registration: Registration, view: Subjec
   const decision =
     mode === 'IMPORT'
       ? { semver: request.semver ?? nextImportSemver(live), bump: 'major' as const, opensGroup: false }
-      : decideVersion({
-          candidate,
-          candidateGroup: (sv) => groupOf({ semver: sv, metadata: contract.metadata }),
-          live: policyVersions,
-          declared: request.semver,
-          config,
-        });
+      : await withCounterexample(registration.ctx, () =>
+          decideVersion({
+            candidate,
+            candidateGroup: (sv) => groupOf({ semver: sv, metadata: contract.metadata }),
+            live: policyVersions,
+            declared: request.semver,
+            config,
+            counterexample: 'deferred',
+          }),
+        );
   let migrationRules: RuleVerification[] = [];
   if (mode !== 'IMPORT') {
     const predecessor = live.at(-1);

@@ -14,6 +14,8 @@ export interface ValidatorOptions extends AjvTuning {
   metaSchemaChecked?: boolean;
   /** Most schema applications one value may cost (default MAX_VALIDATION_COST). */
   maxCost?: number;
+  /** Compile in this dialect rather than the one the schema declares (a piece of a larger document). */
+  dialect?: Dialect;
 }
 
 /** A compiled schema. `check` never throws; `fn` is ajv's function for hot paths. */
@@ -70,7 +72,7 @@ export function prepare(
   references: ReferencedSchemas,
   options: ValidatorOptions,
 ): { ok: true; dialect: Dialect } | { ok: false; failure: ValidatorFailure } {
-  const dialect = dialectOf(schema);
+  const dialect = options.dialect ?? dialectOf(schema);
   if (!options.metaSchemaChecked) {
     const meta = metaSchemaErrors(schema, dialect);
     if (meta) return { ok: false, failure: { kind: 'invalid-schema', message: meta } };

@@ -12,5 +12,6 @@ export { dialectOf, metaSchemaUri, type Dialect } from './dialect.js';
 export type { ValidatorFailure } from './failure.js';
 export { metaSchemaErrors } from './meta-schema.js';
 export { MAX_VALIDATION_COST, validationCost, type CostVerdict } from './validation-cost.js';
+export { compilePieces, type CompilePieces } from './compile-pieces.js';
 export { duplicateItems } from './duplicate-items.js';
 export type { ValidationOutcome } from '../run-validator.js';

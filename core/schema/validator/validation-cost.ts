@@ -1,5 +1,6 @@
 import { childBase, getDoc, resolveRef, type Doc } from '../../compat/document/index.js';
 import { DEFAULT_BASE } from '../../compat/document/uri.js';
+import { hasReferenceKeyword } from '../refs.js';
 import type { JsonSchema, ReferencedSchemas } from '../types.js';
 
 /**
@@ -103,25 +104,6 @@ export function validationCost(schema: JsonSchema, references: ReferencedSchemas
   const start: Frontier = new Map([[schema, { at: { node: schema, doc, base: childBase(schema, DEFAULT_BASE) }, count: 1 }]]);
   const reason = visit(start, 0, new Set(), '');
   return reason ? { bounded: false, reason } : { bounded: true, worst };
-}
-
-/** Whether any object in the document has a `$ref`-like key (a property named so counts too: harmless). */
-function hasReferenceKeyword(schema: object): boolean {
-  const stack: unknown[] = [schema];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
-      continue;
-    }
-    for (const key in node) {
-      if (key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') return true;
-      const value = (node as Record<string, unknown>)[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
-  return false;
 }
 
 /** The in-place successors of a node (same event location), `$ref` targets resolved. */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkCompatibility, counterexampleSearchOf, type CounterexampleSearch } from '../../../core/compat/index.js';
 import { CompileError, CompilePool } from '../../../server/compile-pool/index.js';
 import { call, startRegistry } from '../../support/registry.js';
 
@@ -63,9 +64,60 @@ describe('compile pool', () => {
     await expect(check(compiler, { type: 'integer' })).resolves.toBeUndefined();
   });
 
+  it('checks a new version of a wide schema in pieces, with the whole schema’s verdicts', async () => {
+    const compiler = pool({ size: 1 });
+    const version = (extra: Record<string, unknown>) => largeSchema({ properties: { ...(largeSchema().properties as object), ...extra } });
+    const pieces = (schema: Record<string, unknown>) => compiler.check(schema, {}, textOf(schema), { pieces: true });
+    await expect(pieces(version({}))).resolves.toBeUndefined();
+    await expect(pieces(version({ added: { type: 'string', pattern: '^[a-z]+$' } }))).resolves.toBeUndefined();
+    const refused = await pieces(version({ added: { type: 'string', pattern: '^(?=.*a)\\w+$' } })).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(CompileError);
+    expect((refused as Error).message).toBe(((await check(compiler, version({ added: { type: 'string', pattern: '^(?=.*a)\\w+$' } })).catch((error: unknown) => error)) as Error).message);
+    const broken = version({ added: { $ref: '#/$defs/missing' } });
+    await expect(pieces(broken)).rejects.toThrow('#/$defs/missing');
+  });
+
   it('with size 0 compiles everything inline', async () => {
     const compiler = pool({ size: 0, offloadBytes: 0 });
     await expect(check(compiler, { $ref: '#/nowhere' })).rejects.toBeInstanceOf(CompileError);
+  });
+});
+
+describe('counterexample search on the compile pool', () => {
+  const pools: CompilePool[] = [];
+  afterAll(() => Promise.all(pools.map((p) => p.close())));
+  /** A 40-property pair whose newer version retypes one property: an old event with a string `flag` breaks it. */
+  function wideRetype(): CounterexampleSearch {
+    const properties = largeSchema({}, 40).properties as object;
+    const older = { type: 'object', properties: { ...properties, flag: { type: 'string' } }, required: ['flag'] };
+    const newer = { type: 'object', properties: { ...properties, flag: { type: 'integer' } }, required: ['flag'] };
+    const result = checkCompatibility({ schema: newer }, [{ schema: older, version: 3 }], 'BACKWARD', { counterexample: 'deferred' });
+    expect(result.compatible).toBe(false);
+    expect(Object.keys(result)).not.toContain('counterexample');
+    return counterexampleSearchOf(result)!;
+  }
+
+  it('finds on a worker the counterexample the engine finds inline, and timers keep firing meanwhile', async () => {
+    const compiler = new CompilePool({ size: 1 });
+    pools.push(compiler);
+    await check(compiler, { type: 'string' });
+    const search = wideRetype();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const found = await compiler.counterexample(search);
+    clearInterval(timer);
+    expect(found).toMatchObject({ direction: 'backward', writer: 'older', againstVersion: 3 });
+    expect(typeof (found!.event as { flag?: unknown }).flag).toBe('string');
+    expect(ticks).toBeGreaterThanOrEqual(3);
+    expect(await new CompilePool({ size: 0 }).counterexample(search)).toEqual(found);
+  });
+
+  it('answers no counterexample when the search runs out of time, and the next search still finds one', async () => {
+    const compiler = new CompilePool({ size: 1 });
+    pools.push(compiler);
+    const search = wideRetype();
+    expect(await compiler.counterexample(search, { timeMs: 0 })).toBeUndefined();
+    expect(await compiler.counterexample(search)).toMatchObject({ direction: 'backward' });
   });
 });
 
