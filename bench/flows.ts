@@ -7,6 +7,7 @@
  * `BENCH_FLOWS_N` scales the work (default 2,000 events per case).
  */
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
 import pg from 'pg';
@@ -68,19 +69,29 @@ async function storeCases(): Promise<void> {
   const db = await database();
   const store = await EventStore.open(await openEventDatabase(db.options));
   try {
-    const streams = Array.from({ length: N }, (_, i) => `bench-${i}`);
+    // 1 and 8 writers on distinct streams, alternated over 3 rounds so a burst of load elsewhere on a
+    // shared machine hits both alike; each figure is the best round, and the ratio is of the bests.
+    const rounds = 3;
+    const per = Math.max(8, Math.floor(N / 2 / rounds));
+    let best1 = 0;
+    let best8 = 0;
+    for (let round = 0; round < rounds; round++) {
+      const one = Array.from({ length: per }, (_, i) => `bench-1w-${round}-${i}`);
+      let t = performance.now();
+      for (const s of one) await store.append(s, [envelope(s)], { expectedVersion: 0 });
+      best1 = Math.max(best1, per / (performance.now() - t));
+      const eight = Array.from({ length: per }, (_, i) => `bench-8w-${round}-${i}`);
+      t = performance.now();
+      await pool(eight, 8, (s) => store.append(s, [envelope(s)], { expectedVersion: 0 }));
+      best8 = Math.max(best8, per / (performance.now() - t));
+    }
+    const perSecond = (perMs: number) => `${Math.round(perMs * 1000).toLocaleString('en-US')}/s`;
+    console.log(`  append, 1 event, 1 writer            ${perSecond(best1)} events (best of ${rounds} rounds of ${per})`);
+    console.log(`  append, 1 event, 8 writers           ${perSecond(best8)} events (best of ${rounds}; ${(best8 / best1).toFixed(1)}× one writer)`);
     let t = performance.now();
-    for (const s of streams.slice(0, N / 2)) await store.append(s, [envelope(s)], { expectedVersion: 0 });
-    const sequential = performance.now() - t;
-    t = performance.now();
-    await pool(streams.slice(N / 2), 8, (s) => store.append(s, [envelope(s)], { expectedVersion: 0 }));
-    const parallel = performance.now() - t;
-    t = performance.now();
     const batches = Array.from({ length: N / 10 }, (_, i) => `bench-batch-${i}`);
     await pool(batches, 8, (s) => store.append(s, Array.from({ length: 10 }, () => envelope(s)), { expectedVersion: 0 }));
     const batched = performance.now() - t;
-    console.log(`  append, 1 event, 1 writer            ${rate(N / 2, sequential)} events`);
-    console.log(`  append, 1 event, 8 writers           ${rate(N / 2, parallel)} events`);
     console.log(`  append, 10 events, 8 writers         ${rate(N, batched)} events`);
 
     t = performance.now();
@@ -196,10 +207,14 @@ async function systemCase(registryUrl: string, bus: { name: string; connect(): P
 }
 
 export default async function run(): Promise<void> {
+  // The machine's load while measuring: figures from a shared machine mean little without it.
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores`);
   console.log(process.env.DATABASE_URL
     ? 'event store on PostgreSQL (DATABASE_URL, throw-away schemas)'
     : 'event store on in-memory PGlite — set DATABASE_URL for PostgreSQL figures; PGlite is single-connection WASM, so parallel writers queue');
   await storeCases();
+  // `BENCH_FLOWS_CASES=store` stops after the event store's figures (quick iterations on appends).
+  if (process.env.BENCH_FLOWS_CASES === 'store') return;
   await relayCases();
   const registry = await startEmbeddedRegistry();
   try {

@@ -23,6 +23,13 @@ examples, the registry's limits). With --registry the registry also dry-runs the
 the answer is what 'charter push' would do; push runs this same gate first.
 ${versionChecks.map((c) => `  ${c.name.padEnd(30)} ${c.summary}`).join('\n')}
   ${'published-version-unchanged'.padEnd(30)} versions already published keep their content
+  ${'references-resolve'.padEnd(30)} every {"$ref": "<subject>/<semver>"} names a version in the folder or the baseline, without cycles
+  ${'shared-type-impact'.padEnd(30)} (warning) a breaking new version of a shared type, per subject that references it
+
+Versions are compiled and compared with the schemas they reference (folder first, then the
+registry or baseline). A new version of a subject others reference gets an impact report: every
+referencing subject (in the folder, and with --registry or an export, outside it), whether it picks
+the new version up (then it is checked with the new references) or is impacted by a breaking change.
 
 Exit codes: 0 no problems, 1 problems found, 2 bad input, unreachable registry or unknown git ref.`;
 

@@ -33,7 +33,7 @@ export async function codegen(argv: string[]): Promise<number> {
   if ((schemas === undefined) === (url === undefined)) throw new UsageError(`pass exactly one of --schemas DIR or --registry URL\n\n${codegenHelp}`);
   const only = flag(values, 'subjects')?.split(',').map((s) => s.trim()).filter(Boolean);
   const folder = schemas !== undefined ? await loadContracts(schemas) : await readRegistryFolder(openRegistry(url!, flag(values, 'ca')).client, only);
-  const files = await generate(folder, { importPath: flag(values, 'import-path') });
+  const files = await generate(folder, { importPath: flag(values, 'import-path'), contractsDir: schemas });
   if (values.check) {
     const { stale } = await checkGenerated(outDir, files);
     if (stale.length === 0) {

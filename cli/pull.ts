@@ -10,7 +10,8 @@ Writes the registry's subjects into DIR in the contracts-folder layout: <subject
 <semver>.upgrade.jsonata / .downgrade.jsonata for migration rules, <semver>.examples.json with the
 examples a version was registered with, and subject.json with the settings in effect (compatibility,
 compatibilityGroup, requireMigration) and the owner and description. Existing files of the same
-names are overwritten. 'charter push' of a pulled folder registers nothing.`;
+names are overwritten. 'charter push' of a pulled folder registers nothing. The subjects a pulled
+version references come along, and schemas keep their {"$ref": "<subject>/<semver>"} form.`;
 
 const options = { ...registryOption, out: { type: 'string' }, subjects: { type: 'string' } } as const;
 

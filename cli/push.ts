@@ -13,7 +13,9 @@ export const pushHelp = `charter push DIR --registry URL
 
 Registers what is new in a contracts folder, per subject in semver order, with its declared semver,
 migration rules (<semver>.upgrade.jsonata / .downgrade.jsonata), valid example events and the
-subject.json settings (compatibility, compatibilityGroup, requireMigration).
+subject.json settings (compatibility, compatibilityGroup, requireMigration). A schema's $refs to
+other contracts ({"$ref": "common.Money/1.0.0"}) are sent as Confluent references {name, subject,
+version}, and subjects whose new versions others reference are registered first.
 
 All or nothing: first the whole folder is checked exactly as 'charter check DIR --registry URL'
 does (the offline checks against the registry's versions, then a dry run of every subject's new
@@ -33,20 +35,22 @@ export async function push(argv: string[]): Promise<number> {
   const folder = await loadContracts(dir);
 
   // 1. The gate, as `check --registry` runs it: a folder that fails it registers nothing at all.
-  const { report, plan } = await registryGate(registry, dir, folder);
+  const { report, plan, numbers } = await registryGate(registry, dir, folder);
   if (hasErrors(report)) {
     out(formats.text(report));
     err('Nothing was registered: fix the problems above, then push again.');
     return 1;
   }
-  // 2. Write, one subject per transaction. Every subject passed its dry run, so a failure here
-  //    means the registry changed or failed since: stop, and say what is and is not registered.
+  // 2. Write, one subject per transaction, referenced subjects first (each batch's version numbers
+  //    feed the next batches' references). Every subject passed its dry run (or, when it references
+  //    versions of this push, the offline checks), so a failure here means the registry changed or
+  //    failed since: stop, and say what is and is not registered.
   const done: string[] = [];
   for (const subject of plan) {
     for (const semver of subject.registered) out(`${subject.subject} ${semver}  unchanged`);
     if (subject.fresh.length === 0) continue;
     try {
-      await writeSubject(registry, subject);
+      await writeSubject(registry, subject, numbers);
       done.push(subject.subject);
     } catch (error) {
       await reportFailure(registry, plan, subject, done, error);
@@ -56,12 +60,13 @@ export async function push(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function writeSubject({ http }: CliRegistry, plan: SubjectPlan): Promise<void> {
+async function writeSubject({ http }: CliRegistry, plan: SubjectPlan, numbers: Map<string, number>): Promise<void> {
   const answer = await http.request<{ results: Array<{ id: number; version: number; semver: string; created: boolean }> }>(
     'POST',
     `/subjects/${enc(plan.subject)}/versions/batch`,
-    batchBody(plan),
+    batchBody(plan, numbers),
   );
+  for (const r of answer.results) numbers.set(`${plan.subject}/${r.semver}`, r.version);
   if (plan.config) out(`${plan.subject}  config set: ${Object.entries(plan.config).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   for (const r of answer.results) {
     out(r.created ? `${plan.subject} ${r.semver}  registered (id ${r.id}, version ${r.version})` : `${plan.subject} ${r.semver}  unchanged`);

@@ -4,6 +4,7 @@
  */
 export { RegistryClient, type RegistryClientOptions, type VersionRef } from './registry/registry-client.js';
 export type { RegistryAuth } from './registry/http.js';
+export { impactOf, type ImpactedVersion, type ReferenceGraph } from './registry/impact.js';
 export {
   SubjectNotFoundError,
   VersionNotFoundError,

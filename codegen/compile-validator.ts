@@ -1,3 +1,4 @@
+import type { ReferencedSchemas } from '../core/schema/types.js';
 import { validatorSource } from '../core/schema/validator/index.js';
 import type { PlannedVersion } from './plan.js';
 
@@ -7,12 +8,14 @@ import type { PlannedVersion } from './plan.js';
  * compiling the schema at start-up — the same validator the registry and the SDK build (RE2
  * patterns and `uniqueItems` come from `charter/runtime`) — and a plain `tsc` build carries it
  * into the output like any other source file. The output is independent of what was compiled before.
+ * `references` is the version's reference closure (by name, see folder-references): the referenced
+ * schemas are compiled into the same module.
  *
  * @example
- * const source = compileValidator(version); // write as v2_0_0.validate.ts
+ * const source = compileValidator(version, refs.closure(subject, version.semver)); // write as v2_0_0.validate.ts
  */
-export function compileValidator(version: PlannedVersion, importPath?: string): string {
-  const built = validatorSource(version.schema, {}, { esm: true, lines: true });
+export function compileValidator(version: PlannedVersion, references: ReferencedSchemas = {}, importPath?: string): string {
+  const built = validatorSource(version.schema, references, { esm: true, lines: true });
   if (!built.ok) throw new Error(`${version.schemaFile}: ${built.failure.message}`, { cause: built.failure.cause });
   const { body, fn } = withoutExports(built.source);
   return [

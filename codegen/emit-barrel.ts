@@ -16,6 +16,11 @@ export function emitBarrel(p: Plan, migrations: ReadonlyMap<string, string>): st
     exportList('export type', eventMapExports(p), './event-map.js'),
   ];
   for (const s of p.subjects) {
+    if (s.shared) {
+      // A shared type has no events: its version types are what a service uses.
+      for (const v of s.versions) lines.push(exportList('export type', [v.typeName], `./${s.folder}/${v.stem}.types.js`));
+      continue;
+    }
     const events = eventExports(s);
     lines.push(exportList('export', events.values, `./${s.folder}/events.js`));
     lines.push(exportList('export type', events.types, `./${s.folder}/events.js`));

@@ -8,7 +8,7 @@ import type { Plan, PlannedDomain } from './plan.js';
  * SDK's `EventCodec`, `Publisher` and `Subscriber` and of `Handlers<EventMap>`.
  */
 export function emitEventMap(p: Plan): string {
-  const imports = p.subjects.map((s) => {
+  const imports = p.subjects.filter((s) => !s.shared).map((s) => {
     const names = [s.latest.name + 'Envelope', ...s.versions.map((v) => `${v.typeName}Envelope`)];
     return importList([...new Set(names)].sort(), `./${s.folder}/events.js`);
   });

@@ -1,12 +1,14 @@
 import { assertLocalRefs } from './assert-local-refs.js';
 import { compileTypes } from './compile-types.js';
 import { compileValidator } from './compile-validator.js';
+import { resolveFolderReferences } from './contracts/folder-references.js';
 import type { ContractFolder } from './contracts/types.js';
 import { emitBarrel } from './emit-barrel.js';
 import { emitEnvelope } from './emit-envelope.js';
 import { emitEventMap } from './emit-event-map.js';
 import { emitEvents } from './emit-events.js';
 import { emitMigrations } from './emit-migrations.js';
+import { isReferenced, linkReferences, targetsOf } from './link-references.js';
 import { compareText, plan } from './plan.js';
 
 export interface GenerateOptions {
@@ -15,6 +17,8 @@ export interface GenerateOptions {
    * as written in its imports. Default `charter/client`; a relative path is relative to the output folder.
    */
   importPath?: string | undefined;
+  /** The contracts folder as the user named it, for the file names in reference errors. Default `.`. */
+  contractsDir?: string | undefined;
 }
 
 /**
@@ -29,19 +33,24 @@ export async function generate(folder: ContractFolder, options: GenerateOptions 
   // 1. Decide every name and path, refusing schemas that reach outside themselves.
   const p = plan(folder);
   for (const s of p.subjects) for (const v of s.versions) assertLocalRefs(v.schema, v.schemaFile);
+  // Folder references (`common.Money/1.0.0`) must name versions of the folder, without cycles.
+  const references = resolveFolderReferences(folder, options.contractsDir ?? '.');
+  const targets = targetsOf(p);
   const files = new Map<string, string>();
   files.set('envelope.ts', emitEnvelope(options.importPath));
-  // 2. Per version: its data interface and its precompiled validator.
+  // 2. Per version: its data interface (importing the types it references) and its precompiled
+  //    validator (compiled with its reference closure).
   const versions = p.subjects.flatMap((s) => s.versions.map((v) => ({ s, v })));
-  const types = await Promise.all(versions.map(({ v }) => compileTypes(v)));
+  const types = await Promise.all(versions.map(({ s, v }) => compileTypes(v, linkReferences({ subject: s, version: v }, targets), isReferenced(p, s.subject, v.semver))));
   versions.forEach(({ s, v }, i) => {
     const at = `${s.folder}/${v.stem}`;
     files.set(`${at}.types.ts`, types[i]!);
-    files.set(`${at}.validate.ts`, compileValidator(v, options.importPath));
+    files.set(`${at}.validate.ts`, compileValidator(v, references.closure(s.subject, v.semver), options.importPath));
   });
-  // 3. Per subject: event classes and guards, then migration typings where rules exist.
+  // 3. Per event subject: event classes and guards, then migration typings where rules exist. A
+  //    shared type (referenced by another subject) is no event: its types and validators suffice.
   const migrations = new Map<string, string>();
-  for (const s of p.subjects) {
+  for (const s of p.subjects.filter((x) => !x.shared)) {
     files.set(`${s.folder}/events.ts`, emitEvents(s));
     const source = emitMigrations(s);
     if (source) {

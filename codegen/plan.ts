@@ -34,6 +34,11 @@ export interface PlannedSubject {
   versions: PlannedVersion[];
   majors: PlannedMajor[];
   latest: PlannedMajor;
+  /**
+   * Another subject of the folder references it (`{"$ref": "common.Money/1.0.0"}`): a shared type,
+   * not an event. It gets its types and validators but no envelope, event class or event-map entry.
+   */
+  shared: boolean;
 }
 
 export interface PlannedDomain {
@@ -45,6 +50,7 @@ export interface PlannedDomain {
 
 export interface Plan {
   subjects: PlannedSubject[];
+  /** Domains of the event subjects (shared types are in no domain). */
   domains: PlannedDomain[];
 }
 
@@ -55,14 +61,15 @@ export interface Plan {
 export function plan(folder: ContractFolder): Plan {
   const sorted = [...folder.subjects].sort((a, b) => compareText(a.subject, b.subject));
   const bases = baseNames(sorted.map((s) => s.subject));
-  const subjects = sorted.map((s) => planSubject(s, bases.get(s.subject)!));
+  const referenced = new Set(folder.subjects.flatMap((s) => s.versions.flatMap((v) => (v.references ?? []).filter((r) => r.subject !== s.subject).map((r) => r.subject))));
+  const subjects = sorted.map((s) => planSubject(s, bases.get(s.subject)!, referenced.has(s.subject)));
   const byDomain = new Map<string, PlannedSubject[]>();
-  for (const s of subjects) byDomain.set(s.domain, [...(byDomain.get(s.domain) ?? []), s]);
+  for (const s of subjects.filter((x) => !x.shared)) byDomain.set(s.domain, [...(byDomain.get(s.domain) ?? []), s]);
   const domains = [...byDomain].map(([domain, members]) => ({ domain, name: pascalCase(domain), subjects: members }));
   return { subjects, domains: domains.sort((a, b) => compareText(a.domain, b.domain)) };
 }
 
-function planSubject(s: ContractSubject, base: string): PlannedSubject {
+function planSubject(s: ContractSubject, base: string, shared: boolean): PlannedSubject {
   const versions = [...s.versions]
     .sort((a, b) => semver.compare(a.semver, b.semver))
     .map((v) => ({
@@ -91,6 +98,7 @@ function planSubject(s: ContractSubject, base: string): PlannedSubject {
     versions,
     majors,
     latest: majors.at(-1)!,
+    shared,
   };
 }
 

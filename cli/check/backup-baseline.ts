@@ -16,7 +16,13 @@ export async function backupBaseline(file: string): Promise<Baseline> {
       compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
       compatibilityGroup: config.compatibilityGroup as string | undefined,
       settings: config,
-      versions: s.versions.map((v) => ({ semver: v.semver, schema: JSON.parse(v.schema) as JsonSchema, ruleSet: v.ruleSet as RuleSet | undefined })),
+      versions: s.versions.map((v) => ({
+        semver: v.semver,
+        version: v.version,
+        schema: JSON.parse(v.schema) as JsonSchema,
+        ruleSet: v.ruleSet as RuleSet | undefined,
+        ...(v.references?.length ? { references: v.references } : {}),
+      })),
     });
   }
   return baseline;

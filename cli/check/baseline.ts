@@ -8,6 +8,26 @@ export interface BaselineVersion {
   schema: JsonSchema;
   ruleSet?: RuleSet;
   examples?: ContractExamples;
+  /** The registry's version number, when the baseline is a registry or an export. */
+  version?: number;
+  /** What it references: by registry version number (registry, export) or by semver (a folder at a git ref). */
+  references?: BaselineReference[];
+}
+
+/** One reference of a published version: `name` as `$ref` uses it, the target by number or semver. */
+export interface BaselineReference {
+  name: string;
+  subject: string;
+  version?: number;
+  semver?: string;
+}
+
+/** A registered version that references another (`GET /subjects/{s}/versions/{v}/referencedby`). */
+export interface Referencer {
+  subject: string;
+  semver: string;
+  /** The referenced version, `<subject>/<semver>`. */
+  uses?: string;
 }
 
 export interface BaselineSubject {
@@ -37,6 +57,11 @@ export interface Baseline {
   subjects: Map<string, BaselineSubject>;
   /** Declared readers per subject; only a live registry knows them. */
   readers: Map<string, Reader[]>;
+  /**
+   * Registered versions that reference `subject` (any of its versions), directly or through other
+   * shared schemas: only a live registry knows the subjects outside the folder that use a shared type.
+   */
+  referencedBy?(subject: string): Promise<Referencer[]>;
 }
 
 /** No baseline: every version of the folder is new (what `push` checks before registering). */
@@ -52,7 +77,13 @@ export function baselineFromFolder(folder: ContractFolder, source: string): Base
       compatibility: s.settings.compatibility,
       requireMigration: s.settings.requireMigration,
       compatibilityGroup: s.settings.compatibilityGroup,
-      versions: s.versions.map(({ semver, schema, ruleSet, examples }) => ({ semver, schema, ruleSet, examples })),
+      versions: s.versions.map(({ semver, schema, ruleSet, examples, references }) => ({
+        semver,
+        schema,
+        ruleSet,
+        examples,
+        ...(references ? { references: references.map((r) => ({ name: r.name, subject: r.subject, semver: r.semver })) } : {}),
+      })),
     });
   }
   return baseline;

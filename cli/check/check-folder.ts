@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
-import type { ContractFolder, ContractSubject } from '../../codegen/index.js';
+import { ContractError, type ContractFolder, type ContractSubject } from '../../codegen/index.js';
 import { ruleFor, type RuleSet } from '../../core/migrate/index.js';
 import { canonicalJson } from '../../core/schema/canonical.js';
-import type { Baseline, BaselineSubject } from './baseline.js';
+import type { Baseline, BaselineSubject, BaselineVersion } from './baseline.js';
 import type { CheckReport, Finding } from './finding.js';
 import type { CheckConfig, CheckedVersion, VersionContext } from './version-context.js';
 import { compatibilityLevels, type CompatibilityLevel } from '../../core/compat/index.js';
 import { versionChecks } from './version-checks.js';
+import { checkReferences, referenceFinding, type CheckReferences } from './reference-closures.js';
+import { sharedTypeImpact, type CheckedNew } from './impact.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -18,9 +20,20 @@ import { UsageError } from '../usage-error.js';
  */
 export async function checkFolder(dir: string, folder: ContractFolder, baseline: Baseline): Promise<CheckReport> {
   const report: CheckReport = { against: baseline.source, checked: [], findings: [] };
+  // References first: every version is compiled and compared with the schemas it references, so a
+  // reference that resolves nowhere (or a cycle) stops the gate before it judges anything.
+  let refs: CheckReferences;
+  try {
+    refs = checkReferences(dir, folder, baseline);
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    report.findings.push(referenceFinding(error));
+    return report;
+  }
+  const checkedNew: CheckedNew[] = [];
   for (const subject of folder.subjects) {
     const published = baseline.subjects.get(subject.subject);
-    const { merged, changed, removed } = mergeVersions(subject, published);
+    const { merged, changed, removed, asPublished } = mergeVersions(subject, published, refs);
     const publishedSemvers = new Set(published?.versions.map((v) => v.semver));
     for (const v of removed) {
       report.findings.push({
@@ -33,7 +46,7 @@ export async function checkFolder(dir: string, folder: ContractFolder, baseline:
     const base = { dir, subject: subject.subject, level: config.compatibilityLevel, config, readers: baseline.readers.get(subject.subject) ?? [] };
     // What the registry holds when push reaches each new version: the baseline's versions in their
     // registration order, then the folder's new ones in semver order (push's order).
-    const live: CheckedVersion[] = (published?.versions ?? []).map((p) => (changed.has(p.semver) ? p : merged.find((m) => m.semver === p.semver)!));
+    const live: CheckedVersion[] = (published?.versions ?? []).map(asPublished);
     for (const v of [...subject.versions].sort((a, b) => semver.compare(a.semver, b.semver))) {
       if (publishedSemvers.has(v.semver) && !changed.has(v.semver)) continue;
       const file = join(dir, v.schemaFile);
@@ -51,9 +64,11 @@ export async function checkFolder(dir: string, folder: ContractFolder, baseline:
         schemaText: await readFile(file, 'utf8').catch(() => ''),
       };
       report.findings.push(...(await runChecks(ctx)));
+      checkedNew.push({ subject: subject.subject, version, previous: ctx.previous.at(-1), config, file });
       live.push(version);
     }
   }
+  await sharedTypeImpact(report, dir, folder, baseline, refs, checkedNew);
   return report;
 }
 
@@ -67,19 +82,27 @@ async function runChecks(ctx: VersionContext): Promise<Finding[]> {
   return found;
 }
 
-/** Folder versions over published ones (the folder's copy has the examples), sorted by semver. */
-function mergeVersions(subject: ContractSubject, published: BaselineSubject | undefined) {
-  const bySemver = new Map<string, CheckedVersion>((published?.versions ?? []).map((v) => [v.semver, v]));
+/**
+ * Folder versions over published ones (the folder's copy has the examples), sorted by semver, each
+ * with the closure of its references (so a version is compared with the shared types it uses).
+ */
+function mergeVersions(subject: ContractSubject, published: BaselineSubject | undefined, refs: CheckReferences) {
+  const withClosure = ({ semver, schema, ruleSet, examples }: CheckedVersion | BaselineVersion): CheckedVersion => {
+    const references = refs.closureOf(subject.subject, semver);
+    return { semver, schema, ruleSet, examples, ...(Object.keys(references).length > 0 ? { references } : {}) };
+  };
+  const bySemver = new Map<string, CheckedVersion>((published?.versions ?? []).map((v) => [v.semver, withClosure(v)]));
   const changed = new Set<string>();
   for (const v of subject.versions) {
     const old = bySemver.get(v.semver);
     if (old && fingerprint(old) !== fingerprint(v)) changed.add(v.semver);
-    bySemver.set(v.semver, { semver: v.semver, schema: v.schema, ruleSet: v.ruleSet, examples: v.examples });
+    bySemver.set(v.semver, withClosure(v));
   }
   const inFolder = new Set(subject.versions.map((v) => v.semver));
   const removed = [...bySemver.keys()].filter((v) => !inFolder.has(v));
   const merged = [...bySemver.values()].sort((a, b) => semver.compare(a.semver, b.semver));
-  return { merged, changed, removed };
+  const asPublished = (v: BaselineVersion): CheckedVersion => (changed.has(v.semver) ? { semver: v.semver, schema: v.schema, ruleSet: v.ruleSet } : merged.find((m) => m.semver === v.semver)!);
+  return { merged, changed, removed, asPublished };
 }
 
 /** What makes a published version what it is: the schema and its migration expressions. */

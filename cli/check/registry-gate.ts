@@ -6,7 +6,7 @@ import type { CliRegistry } from '../registry.js';
 import { checkFolder } from './check-folder.js';
 import type { CheckReport, RegistryVerdict } from './finding.js';
 import { checkOfRefusal, findingsOfRefusal } from './policy-findings.js';
-import { planPush, registerBody, type SubjectPlan } from './push-plan.js';
+import { confluentReferences, planPush, registerBody, versionNumbers, type SubjectPlan } from './push-plan.js';
 import { registryBaseline } from './registry-baseline.js';
 
 const enc = encodeURIComponent;
@@ -22,14 +22,24 @@ interface DryRunAnswer {
  * dry-run batch, so the registry itself judges them with exactly the checks a push runs. `check
  * --registry` reports this; `push` runs it first and registers nothing unless it is clean.
  */
-export async function registryGate(registry: CliRegistry, dir: string, folder: ContractFolder): Promise<{ report: CheckReport; plan: SubjectPlan[] }> {
+export async function registryGate(registry: CliRegistry, dir: string, folder: ContractFolder): Promise<{ report: CheckReport; plan: SubjectPlan[]; numbers: Map<string, number> }> {
   const baseline = await registryBaseline(registry, folder);
   const report = await checkFolder(dir, folder, baseline);
+  const numbers = versionNumbers(baseline);
+  // References that resolve nowhere (or loop) leave nothing to plan: the finding says what to fix.
+  if (report.findings.some((f) => f.check === 'references-resolve')) return { report, plan: [], numbers };
   const plan = planPush(folder, baseline);
   report.registry = [];
   for (const subject of plan) {
     if (subject.fresh.length === 0) continue;
-    const verdict = await dryRunSubject(registry, subject);
+    // A subject referencing versions this push registers first cannot be dry-run before they exist:
+    // the offline checks above judged it, with those versions' schemas.
+    const awaits = [...new Set(subject.fresh.flatMap((v) => confluentReferences(v, numbers).missing))];
+    if (awaits.length > 0) {
+      report.registry.push({ subject: subject.subject, awaits });
+      continue;
+    }
+    const verdict = await dryRunSubject(registry, subject, numbers);
     report.registry.push(verdict.verdict);
     for (const f of verdict.refusal ? await refusalFindings(dir, subject, verdict.refusal) : []) {
       // The offline checks usually found it already, under the same name: report it once.
@@ -37,12 +47,12 @@ export async function registryGate(registry: CliRegistry, dir: string, folder: C
       if (!known) report.findings.push({ ...f, message: `the registry refuses it: ${f.message}` });
     }
   }
-  return { report, plan };
+  return { report, plan, numbers };
 }
 
-async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan): Promise<{ verdict: RegistryVerdict; refusal?: RegistryError }> {
+async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan, numbers: ReadonlyMap<string, number>): Promise<{ verdict: RegistryVerdict; refusal?: RegistryError }> {
   try {
-    const answer = await registry.http.request<DryRunAnswer>('POST', `/subjects/${enc(plan.subject)}/versions/batch?dryRun=true`, batchBody(plan));
+    const answer = await registry.http.request<DryRunAnswer>('POST', `/subjects/${enc(plan.subject)}/versions/batch?dryRun=true`, batchBody(plan, numbers));
     const rules = answer.results.flatMap((r) => (r.migrationRules ?? []).map((rule) => ({ semver: r.semver, ...rule })));
     return { verdict: { subject: plan.subject, accepted: plan.fresh.map((v) => v.semver), ...(rules.length ? { rules } : {}) } };
   } catch (error) {
@@ -52,9 +62,9 @@ async function dryRunSubject(registry: CliRegistry, plan: SubjectPlan): Promise<
   }
 }
 
-/** The body of a subject's batch: its new versions, oldest first, and the settings they need. */
-export function batchBody(plan: SubjectPlan) {
-  return { versions: plan.fresh.map((v) => registerBody(v, plan.contract)), ...(plan.config ? { config: plan.config } : {}) };
+/** The body of a subject's batch: its new versions, oldest first (with their references), and the settings they need. */
+export function batchBody(plan: SubjectPlan, numbers: ReadonlyMap<string, number>) {
+  return { versions: plan.fresh.map((v) => registerBody(v, plan.contract, numbers)), ...(plan.config ? { config: plan.config } : {}) };
 }
 
 /** The version a batch refusal is about (`failedAt`), else the subject's first new version. */

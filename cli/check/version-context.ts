@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ContractExamples } from '../../codegen/index.js';
 import type { RuleSet } from '../../core/migrate/index.js';
 import type { PolicyConfig } from '../../core/policy/index.js';
-import type { JsonSchema } from '../../core/schema/types.js';
+import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import type { Reader } from './baseline.js';
 import type { Finding } from './finding.js';
 
@@ -12,6 +12,8 @@ export interface CheckedVersion {
   schema: JsonSchema;
   ruleSet?: RuleSet;
   examples?: ContractExamples;
+  /** The schemas it references (`<subject>/<semver>` names), transitively: compiled and compared with it. */
+  references?: ReferencedSchemas;
 }
 
 /** The registry settings the checks judge with: the subject's, as push would leave them. */

@@ -17,6 +17,12 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Told about every failed publish (with its envelope) or database failure (without); the row stays queued and is retried. */
   onError?: (error: unknown, envelope?: Envelope) => void;
+  /**
+   * Deleting published rows (kept only for audit) so the table does not grow for ever: every
+   * `everyMs` (default 10 minutes) rows published more than `retentionMs` ago (default 24 hours) go.
+   * Unpublished rows are never deleted. `false` keeps everything (prune it yourself with `Outbox.prune`).
+   */
+  prune?: { retentionMs?: number; everyMs?: number } | false;
 }
 
 interface Row {
@@ -38,7 +44,9 @@ interface Row {
  *   await relay.start();
  */
 export class OutboxRelay {
-  private readonly options: Required<Omit<OutboxRelayOptions, 'onError'>> & Pick<OutboxRelayOptions, 'onError'>;
+  private readonly options: Required<Omit<OutboxRelayOptions, 'onError' | 'prune'>> & Pick<OutboxRelayOptions, 'onError'>;
+  private readonly pruning: { retentionMs: number; everyMs: number } | undefined;
+  private lastPruned = 0;
   private running: Promise<number> | undefined;
   private again = false;
   private stopped = true;
@@ -49,9 +57,12 @@ export class OutboxRelay {
   published = 0;
   /** Publishes that failed and were left for a retry. */
   failed = 0;
+  /** Published rows deleted by the scheduled pruning. */
+  pruned = 0;
 
-  constructor(options: OutboxRelayOptions) {
+  constructor({ prune, ...options }: OutboxRelayOptions) {
     this.options = { batchSize: 100, pollMs: 1_000, backoffMs: 100, maxBackoffMs: 30_000, ...options };
+    this.pruning = prune === false ? undefined : { retentionMs: 24 * 3_600_000, everyMs: 600_000, ...prune };
   }
 
   /**
@@ -105,6 +116,7 @@ export class OutboxRelay {
   private async tick(): Promise<void> {
     try {
       await this.publishPending();
+      await this.pruneWhenDue();
     } catch (error) {
       // The database itself failed (the publishes' own failures never throw): count it as a failure.
       this.failures += 1;
@@ -113,6 +125,13 @@ export class OutboxRelay {
     if (this.stopped) return;
     const { backoffMs, maxBackoffMs, pollMs } = this.options;
     this.wake(this.failures > 0 ? Math.min(backoffMs * 2 ** (this.failures - 1), maxBackoffMs) : pollMs);
+  }
+
+  /** Deletes old published rows when `prune.everyMs` has passed since the last time (the first tick prunes). */
+  private async pruneWhenDue(): Promise<void> {
+    if (this.pruning === undefined || Date.now() - this.lastPruned < this.pruning.everyMs) return;
+    this.lastPruned = Date.now();
+    this.pruned += await this.options.outbox.prune(this.pruning.retentionMs);
   }
 
   /** One pass over the queue, a batch at a time; stops at the first failed publish. */

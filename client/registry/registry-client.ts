@@ -1,4 +1,5 @@
 import { RegistryHttp, type HttpOptions } from './http.js';
+import { impactOf, type ImpactedVersion } from './impact.js';
 import { Memo } from './memo.js';
 import type {
   CompatibilityResult,
@@ -107,6 +108,25 @@ export class RegistryClient {
   /** Where a schema id is registered. Cached briefly: the same schema may be registered elsewhere later. */
   getSubjectVersionsById(id: number): Promise<Array<{ subject: string; version: number }>> {
     return this.list(`ids:${id}`, () => this.http.request('GET', `/schemas/ids/${id}/versions`));
+  }
+
+  /**
+   * Ids of the schemas that reference this version (`GET …/versions/{v}/referencedby`). Not cached:
+   * a new referencing version may be registered at any time.
+   */
+  referencedBy(subject: string, version: VersionRef): Promise<number[]> {
+    return this.http.request('GET', `/subjects/${enc(subject)}/versions/${enc(String(version))}/referencedby`);
+  }
+
+  /**
+   * The subject-versions a change of this shared version touches: those referencing it, directly
+   * or through other shared schemas, sorted by subject then version (see `impactOf`).
+   *
+   * @example
+   *   await registry.impactOf('common.Money', '1.0.0'); // [{ subject: 'order.OrderPlaced', version: 3, direct: true }]
+   */
+  impactOf(subject: string, version: VersionRef): Promise<ImpactedVersion[]> {
+    return impactOf(this, subject, version);
   }
 
   testCompatibility(subject: string, schema: string | object, version: VersionRef = 'latest'): Promise<CompatibilityResult> {

@@ -1,5 +1,7 @@
 import type { EventCodec, Outbox } from '../../client/index.js';
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
+import { declareConsumerGroups } from '../contracts/consumer-groups.js';
+import { createEvent } from '../contracts/create-event.js';
 import { acceptFor } from '../contracts/readers.js';
 import { StoreSubscription, type EventStore, type RecordedEvent } from '../event-store/index.js';
 import {
@@ -64,6 +66,8 @@ export class AnalyticsStream {
 
   static async open(store: EventStore, codec: EventCodec, outbox: Outbox, options: AnalyticsStreamOptions = {}): Promise<AnalyticsStream> {
     await store.db.exec(analyticsSchema);
+    // It reads placements and cancellations from the log: declared like any consumer group.
+    await declareConsumerGroups(codec.registry, { [options.name ?? 'order-analytics']: [OrderPlacedV2Event.subject, OrderCancelledV1Event.subject] });
     return new AnalyticsStream(store, codec, outbox, options);
   }
 
@@ -159,11 +163,20 @@ export class AnalyticsStream {
     if (this.options.publish === false || outputs.length === 0) return;
     const envelopes = [];
     for (const output of outputs) {
-      const [contract, eventId] =
+      // Ids derived from the content: the window, the customer. The aggregate is what the event is about.
+      const envelope =
         output.subject === OrderMetricsPublishedV1Event.subject
-          ? [OrderMetricsPublishedV1Event, `${this.name}_metrics_${output.data.windowStart}`]
-          : [HighValueCustomerDetectedV1Event, `${this.name}_high-value_${output.data.customerId}`];
-      envelopes.push(await this.codec.encode(contract.subject, output.data, { version: contract.semver, eventId, metadata: { source: 'order-analytics' } }));
+          ? await createEvent(this.codec.registry, OrderMetricsPublishedV1Event, output.data, {
+              eventId: `${this.name}_metrics_${output.data.windowStart}`,
+              aggregateId: `${this.name}_${output.data.windowStart}`,
+              metadata: { source: 'order-analytics' },
+            })
+          : await createEvent(this.codec.registry, HighValueCustomerDetectedV1Event, output.data, {
+              eventId: `${this.name}_high-value_${output.data.customerId}`,
+              aggregateId: output.data.customerId,
+              metadata: { source: 'order-analytics' },
+            });
+      envelopes.push(envelope);
     }
     await this.outbox.enqueue(tx, envelopes);
   }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { IncompatibleSchemaError, RegistryClient } from '../../client/index.js';
 import { pushContracts } from '../contracts/push-contracts.js';
+import { createEvent } from '../contracts/create-event.js';
 import { OrderPlacedV1_0_0Event, OrderPlacedV2Event } from '../generated/index.js';
 import { orderStreamId, type PlaceOrder } from '../order/index.js';
 import type { FlowSystem } from '../runtime/index.js';
@@ -39,14 +40,14 @@ export async function registerContracts({ system, narrator }: StoryContext): Pro
   const schema = JSON.parse(breaking.schema) as { required: string[]; properties: Record<string, unknown> };
   schema.required.push('warehouseId');
   schema.properties.warehouseId = { type: 'string' };
-  narrator.say('The order team adds a required "warehouseId" to OrderPlaced and calls it 2.1.0 …');
+  narrator.say('The order team adds a required "warehouseId" to OrderPlaced and calls it 2.2.0 …');
   try {
-    const accepted = await system.registry.register('order.OrderPlaced', { schema, semver: '2.1.0' });
+    const accepted = await system.registry.register('order.OrderPlaced', { schema, semver: '2.2.0' });
     throw new Error(`the registry accepted a breaking change as ${accepted.semver}`);
   } catch (error) {
     if (!(error instanceof IncompatibleSchemaError)) throw error;
     narrator.say(`… and the registry answers 409: ${error.message}`);
-    narrator.say('Events already written at 2.0.0 have no warehouseId: a 2.1.0 reader could not read them.');
+    narrator.say('Events already written at 2.x have no warehouseId: a 2.2.0 reader could not read them.');
   }
 }
 
@@ -90,7 +91,7 @@ export async function placeOrders({ system, narrator, runTag }: StoryContext): P
 export async function readOldOrder({ system, narrator, runTag }: StoryContext): Promise<void> {
   narrator.chapter('An order stored at 1.0.0 is read by the 2.0.0 service');
   const orderId = `ord-${runTag}-legacy`;
-  const old = await system.codec.encode(OrderPlacedV1_0_0Event.subject, { orderId, customerId: 'cust-ada', totalAmount: 120 }, { version: '1.0.0', aggregateId: orderId, aggregateVersion: 1, timestamp: '2021-03-01T09:00:00.000Z' });
+  const old = await createEvent(system.registry, OrderPlacedV1_0_0Event, { orderId, customerId: 'cust-ada', totalAmount: 120 }, { aggregateId: orderId, version: 1, timestamp: '2021-03-01T09:00:00.000Z', metadata: { source: 'legacy-shop' } });
   await system.store.append(orderStreamId(orderId), [old], { expectedVersion: 0 });
   const [stored] = await system.store.readStream(orderStreamId(orderId));
   narrator.say(`stored (${stored.schema.subject}@${stored.schema.version}):  ${JSON.stringify(stored.data)}`);

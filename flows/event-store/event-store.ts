@@ -79,6 +79,17 @@ export class EventStore {
    */
   async append(streamId: string, events: readonly Envelope[], options: { expectedVersion: ExpectedVersion; tx?: SqlExecutor }): Promise<AppendResult> {
     if (options.tx !== undefined) return this.appendIn(options.tx, streamId, events, options.expectedVersion);
+    if (options.expectedVersion !== 'any') {
+      // One statement is a transaction by itself: one round trip, no BEGIN and COMMIT around it.
+      try {
+        return await this.appendIn(this.db, streamId, events, options.expectedVersion);
+      } catch (error) {
+        if (!(error instanceof DuplicateEventError)) throw error;
+        const previous = await this.previousAppend(streamId, events, this.db);
+        if (previous !== undefined) return previous;
+        throw error;
+      }
+    }
     try {
       return await this.db.transaction((tx) => this.appendIn(tx, streamId, events, options.expectedVersion));
     } catch (error) {

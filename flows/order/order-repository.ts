@@ -1,4 +1,5 @@
 import type { Envelope, EventCodec, EventMetadata } from '../../client/index.js';
+import { createEvent, type GeneratedContract } from '../contracts/create-event.js';
 import { acceptFor } from '../contracts/readers.js';
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
 import type { EventStore } from '../event-store/index.js';
@@ -88,13 +89,10 @@ export class OrderRepository {
     for (const [i, event] of events.entries()) {
       const contract = orderContracts[event.type];
       envelopes.push(
-        await this.codec.encode(contract.subject, event.data, {
-          version: contract.semver,
-          eventType: contract.eventType,
+        await createEvent(this.codec.registry, contract as GeneratedContract<OrderDomainEvent['data']>, event.data, {
           aggregateId: orderId,
-          aggregateType: contract.aggregateType,
-          aggregateVersion: expectedVersion + i + 1,
-          metadata,
+          version: expectedVersion + i + 1,
+          metadata: { source: 'order-service', ...metadata },
         }),
       );
     }

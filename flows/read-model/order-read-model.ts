@@ -1,4 +1,6 @@
 import type { EventCodec } from '../../client/index.js';
+import { declareConsumerGroups } from '../contracts/consumer-groups.js';
+import { orderContracts } from '../order/index.js';
 import { sqlCheckpoints, StoreSubscription, type EventStore } from '../event-store/index.js';
 import { createShadow, migrateOrderSummaries, shadowTable, summariesTable, swapInShadow } from './order-summaries-schema.js';
 import { OrderQueries } from './order-queries.js';
@@ -31,6 +33,8 @@ export class OrderReadModel {
 
   static async open(store: EventStore, codec: EventCodec): Promise<OrderReadModel> {
     await migrateOrderSummaries(store.db);
+    // It reads the Order aggregate's events from the log: declared like any consumer group.
+    await declareConsumerGroups(codec.registry, { [liveName]: Object.values(orderContracts).map((c) => c.subject) });
     return new OrderReadModel(store, codec);
   }
 

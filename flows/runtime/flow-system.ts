@@ -1,4 +1,4 @@
-import { EventCodec, Inbox, Outbox, OutboxRelay, Publisher, RegistryClient, type Envelope, type Transport } from '../../client/index.js';
+import { EventCodec, Inbox, Outbox, OutboxRelay, Publisher, RegistryClient, type OutboxRelayOptions, type Transport } from '../../client/index.js';
 import type { SqlDriver } from '../../server/storage/sql-driver.js';
 import { AnalyticsStream, type AnalyticsStreamOptions } from '../analytics/index.js';
 import { EventStore } from '../event-store/index.js';
@@ -30,8 +30,8 @@ export interface FlowSystemOptions {
   /** Opening stock per product (products already stocked keep their level: a restart changes nothing). */
   stock?: Record<string, number>;
   gateway?: PaymentGateway;
-  /** Relay tuning; `onError` hears about every failed publish (the event stays queued). */
-  relay?: { pollMs?: number; backoffMs?: number; maxBackoffMs?: number; onError?: (error: unknown, envelope?: Envelope) => void };
+  /** Relay tuning; `onError` hears about every failed publish (the event stays queued); `prune` the published rows' retention. */
+  relay?: Pick<OutboxRelayOptions, 'pollMs' | 'backoffMs' | 'maxBackoffMs' | 'onError' | 'prune'>;
   /** Choreography tuning: redelivery delay, dead-letter threshold, error hook. */
   choreography?: Pick<ChoreographyServices, 'maxDeliveries' | 'retryDelayMs' | 'onError'>;
   /** Orchestrated saga tuning (step deadline, compensation retries). */

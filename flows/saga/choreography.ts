@@ -1,5 +1,6 @@
 import { Subscriber, type EventCodec, type EventHandler, type Inbox, type Transport, type TransportSubscription } from '../../client/index.js';
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
+import { declareConsumerGroups } from '../contracts/consumer-groups.js';
 import { acceptFor } from '../contracts/readers.js';
 import {
   InventoryReservationCancelledV1Event,
@@ -65,9 +66,7 @@ export async function startChoreography(services: ChoreographyServices): Promise
   const { codec, transport, inbox, orders, inventory, payment } = services;
   // Declared first, so the registry (and `charter check --registry`) knows what these groups read
   // before they read anything: a breaking change to one of these subjects is then refused.
-  for (const [group, subjects] of Object.entries(choreographyGroups)) {
-    await codec.registry.setConsumer(group, Object.fromEntries(subjects.map((subject) => [subject, acceptFor(subject) ?? '*'])));
-  }
+  await declareConsumerGroups(codec.registry, choreographyGroups);
   const subscriptions: TransportSubscription[] = [];
   const group = (name: keyof typeof choreographyGroups) =>
     new Subscriber({ codec, transport, group: name, retryDelayMs: services.retryDelayMs ?? 50, maxDeliveries: services.maxDeliveries ?? 20, onError: services.onError });

@@ -1,30 +1,22 @@
-import type { Envelope, EventCodec, EventMetadata, Outbox } from '../../client/index.js';
+import type { Envelope, EventCodec, Outbox } from '../../client/index.js';
 import type { SqlExecutor } from '../../server/storage/sql-driver.js';
+import { createEvent, type EventOptions, type GeneratedContract } from '../contracts/create-event.js';
 
-/** A generated contract class: what `emit` needs to encode at the version this service writes. */
-export interface Contract {
-  readonly subject: string;
-  readonly semver: string;
-  readonly aggregateType?: string;
-}
+/** A generated contract class: what `emit` creates the event with, at the version this service writes. */
+export type Contract<T> = GeneratedContract<T>;
 
 /**
- * Encodes (validates) an event at its contract version and puts it in the outbox in `tx`: it is
- * published after the transaction commits, and never if it rolls back.
+ * Creates an event with its generated factory (checked by the precompiled validator) and puts it in
+ * the outbox in `tx`: it is published after the transaction commits, and never if it rolls back.
  */
 export async function emit<T>(
   deps: { codec: EventCodec; outbox: Outbox },
   tx: SqlExecutor,
-  contract: Contract,
+  contract: Contract<T>,
   data: T,
-  options: { aggregateId: string; metadata: Partial<EventMetadata> },
+  options: Pick<EventOptions, 'aggregateId' | 'metadata'>,
 ): Promise<Envelope<T>> {
-  const envelope = await deps.codec.encode(contract.subject, data, {
-    version: contract.semver,
-    aggregateId: options.aggregateId,
-    aggregateType: contract.aggregateType,
-    metadata: options.metadata,
-  });
+  const envelope = await createEvent(deps.codec.registry, contract, data, options);
   await deps.outbox.enqueue(tx, [envelope]);
   return envelope;
 }

@@ -4,7 +4,12 @@ import { memorySagaStore, type SagaRecord, type SagaStore } from './saga-store.j
 
 export type SagaOutcome =
   | { status: 'completed'; steps: string[] }
-  | ({ status: 'failed' } & OrderProcessingFailedV1);
+  | ({ status: 'failed' } & OrderProcessingFailedV1)
+  /** Cancelled by request; `compensationFailures` lists what could not be undone (then also recorded as OrderProcessingFailed). */
+  | { status: 'cancelled'; reason: string; compensated: string[]; compensationFailures: OrderProcessingFailedV1['compensationFailures'] };
+
+/** What the saga records as the failed step when it stops for a cancellation. */
+export const cancelledStep = 'cancelled-on-request';
 
 export interface SagaOptions<Context> {
   /** Where progress is kept. Default in memory; `sqlSagaStore` makes the saga survive restarts. */
@@ -50,6 +55,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class OrderProcessingSaga<Context extends { orderId: string }> {
   private readonly store: SagaStore<Context>;
+  /** Instances this process is driving now: a cancellation waits for their outcome. */
+  private readonly driving = new Map<string, Promise<SagaOutcome>>();
 
   constructor(
     private readonly steps: ReadonlyArray<SagaStep<Context>>,
@@ -62,19 +69,49 @@ export class OrderProcessingSaga<Context extends { orderId: string }> {
   /** Starts the saga for `context.orderId`, or carries on an instance already stored under that id. */
   async execute(context: Context): Promise<SagaOutcome> {
     const record = await this.store.begin({ id: context.orderId, status: 'running', nextStep: 0, context, compensated: [], compensationFailures: [] });
-    return this.drive(record);
+    return this.track(record);
   }
 
   /** Carries every unfinished instance on to its end (at start-up, after a crash). */
   async resume(): Promise<SagaOutcome[]> {
     const outcomes: SagaOutcome[] = [];
-    for (const record of await this.store.unfinished()) outcomes.push(await this.drive(record));
+    for (const record of await this.store.unfinished()) outcomes.push(await this.track(record));
     return outcomes;
+  }
+
+  /**
+   * The customer cancels: the saga stops at its next step boundary and undoes what it did (refund,
+   * release the stock, cancel the order), then ends `cancelled`. The request is stored first, so a
+   * saga driven elsewhere or resumed after a crash honours it too; one driven by nobody (its process
+   * died) is carried to its end here. Too late once the saga completed (the order has shipped): the
+   * answer is then the `completed` outcome. Undefined when there is no such saga.
+   */
+  async cancel(id: string, reason: string): Promise<SagaOutcome | undefined> {
+    const record = await this.store.requestCancel(id, reason);
+    if (record === undefined) return undefined;
+    const running = this.driving.get(id);
+    if (running !== undefined) return running;
+    if (record.status === 'running' || record.status === 'compensating') return this.track(record);
+    return this.outcome(record);
+  }
+
+  private track(record: SagaRecord<Context>): Promise<SagaOutcome> {
+    const drive = this.drive(record).finally(() => this.driving.delete(record.id));
+    this.driving.set(record.id, drive);
+    return drive;
   }
 
   private async drive(record: SagaRecord<Context>): Promise<SagaOutcome> {
     const timeout = this.options.stepTimeoutMs ?? 10_000;
     while (record.status === 'running' && record.nextStep < this.steps.length) {
+      if (record.cancelRequested !== undefined) {
+        record.status = 'compensating';
+        record.cancellation = true;
+        record.failedStep = cancelledStep;
+        record.reason = record.cancelRequested;
+        record = await this.store.save(record);
+        break;
+      }
       const step = this.steps[record.nextStep];
       let reason: string | undefined;
       try {
@@ -90,19 +127,29 @@ export class OrderProcessingSaga<Context extends { orderId: string }> {
         record.failedStep = step.name;
         record.reason = reason;
       }
-      await this.store.save(record);
+      record = await this.store.save(record);
     }
     if (record.status === 'running') {
       record.status = 'completed';
-      await this.store.save(record);
+      record = await this.store.save(record);
     }
-    if (record.status === 'completed') return { status: 'completed', steps: this.steps.map((s) => s.name) };
     if (record.status === 'compensating') await this.compensate(record);
+    return this.outcome(record);
+  }
+
+  private outcome(record: SagaRecord<Context>): SagaOutcome {
+    if (record.status === 'completed') return { status: 'completed', steps: this.steps.map((s) => s.name) };
+    if (record.status === 'cancelled' || (record.cancellation === true && record.status === 'parked')) {
+      return { status: 'cancelled', reason: record.reason ?? '', compensated: record.compensated, compensationFailures: record.compensationFailures };
+    }
     return { status: 'failed', ...this.failure(record) };
   }
 
   private async compensate(record: SagaRecord<Context>): Promise<void> {
-    const done = this.steps.slice(0, record.nextStep).reverse();
+    // A cancellation also undoes the step it stopped before: that step may have run in a process
+    // that died before saving it, and every compensation is safe when there is nothing to undo.
+    const reached = record.cancellation === true ? Math.min(record.nextStep + 1, this.steps.length) : record.nextStep;
+    const done = this.steps.slice(0, reached).reverse();
     const settled = new Set([...record.compensated, ...record.compensationFailures.map((f) => f.step)]);
     for (const step of done) {
       if (step.compensate === undefined || settled.has(step.name)) continue;
@@ -111,8 +158,10 @@ export class OrderProcessingSaga<Context extends { orderId: string }> {
       else record.compensationFailures.push({ step: step.name, reason: error });
       await this.store.save(record);
     }
-    await this.recordFailure(this.failure(record));
-    record.status = record.compensationFailures.length > 0 ? 'parked' : 'failed';
+    const parked = record.compensationFailures.length > 0;
+    // A cancellation fully undone is no failure; anything parked is recorded for a human either way.
+    if (record.cancellation !== true || parked) await this.recordFailure(this.failure(record));
+    record.status = parked ? 'parked' : record.cancellation === true ? 'cancelled' : 'failed';
     await this.store.save(record);
   }
 
@@ -124,7 +173,8 @@ export class OrderProcessingSaga<Context extends { orderId: string }> {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) await sleep(backoff * 2 ** (attempt - 2));
       try {
-        await withDeadline(step.compensate!(record.context, `${record.failedStep} failed: ${record.reason}`), this.options.stepTimeoutMs ?? 10_000, `compensation of ${step.name}`);
+        const [reason, cause] = record.cancellation === true ? [record.reason ?? 'cancelled', 'cancellation' as const] : [`${record.failedStep} failed: ${record.reason}`, 'failure' as const];
+        await withDeadline(step.compensate!(record.context, reason, cause), this.options.stepTimeoutMs ?? 10_000, `compensation of ${step.name}`);
         return undefined;
       } catch (error) {
         last = (error as Error).message || 'unknown error';

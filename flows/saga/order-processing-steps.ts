@@ -25,7 +25,8 @@ const placedBySaga = (orderId: string) => ({ source: 'order-processing-saga', co
 
 /**
  * The reference design's order saga as named steps: place → reserve → charge → confirm → ship.
- * Compensations run in reverse: refund, release, cancel.
+ * Compensations run in reverse: refund, release, cancel; the same three when the customer cancels
+ * (`OrderProcessingSaga.cancel`), the order then cancelled by the customer.
  */
 export function orderProcessingSteps({ orders, inventory, payment, shipping }: OrderProcessingServices): Array<SagaStep<OrderProcessingContext>> {
   const meta = { source: 'order-processing-saga' };
@@ -39,9 +40,10 @@ export function orderProcessingSteps({ orders, inventory, payment, shipping }: O
         if (result.rule === 'ORDER_ALREADY_PLACED' && (await orders.placedWith(command.orderId)) === sagaCorrelation(command.orderId)) return stepDone;
         return stepFailed(result.message);
       },
-      async compensate({ orderId }, reason) {
-        const result = await orders.handle({ type: 'CancelOrder', orderId, reason, cancelledBy: 'saga' }, meta);
-        if (!result.ok && result.rule !== 'ORDER_ALREADY_CANCELLED') throw new Error(result.message);
+      async compensate({ orderId }, reason, cause) {
+        const result = await orders.handle({ type: 'CancelOrder', orderId, reason, cancelledBy: cause === 'cancellation' ? 'customer' : 'saga' }, meta);
+        // Already cancelled, or never placed (a cancellation reached the saga before this step ran): nothing to undo.
+        if (!result.ok && result.rule !== 'ORDER_ALREADY_CANCELLED' && result.rule !== 'ORDER_NOT_FOUND') throw new Error(result.message);
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { EventCodec, Outbox } from '../../client/index.js';
+import { createEvent } from '../contracts/create-event.js';
 import { ConcurrencyError, DuplicateEventError, type EventStore } from '../event-store/index.js';
 import { OrderProcessingFailedV1Event, type OrderProcessingFailedV1 } from '../generated/index.js';
 
@@ -13,11 +14,9 @@ export const processingStreamId = (orderId: string): string => `order-processing
 export function recordProcessingFailure(deps: { codec: EventCodec; store: EventStore; outbox: Outbox }): (failure: OrderProcessingFailedV1) => Promise<void> {
   const contract = OrderProcessingFailedV1Event;
   return async (failure) => {
-    const envelope = await deps.codec.encode(contract.subject, failure, {
-      version: contract.semver,
+    const envelope = await createEvent(deps.codec.registry, contract, failure, {
       eventId: `order-processing-failed-${failure.orderId}`,
       aggregateId: failure.orderId,
-      aggregateType: contract.aggregateType,
       metadata: { source: 'order-processing-saga' },
     });
     try {

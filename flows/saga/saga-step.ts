@@ -6,8 +6,11 @@
 export interface SagaStep<Context> {
   name: string;
   run(context: Context): Promise<StepOutcome>;
-  compensate?(context: Context, reason: string): Promise<void>;
+  /** `cause` says why: a later step failed, or the customer cancelled (`OrderProcessingSaga.cancel`). */
+  compensate?(context: Context, reason: string, cause: CompensationCause): Promise<void>;
 }
+
+export type CompensationCause = 'failure' | 'cancellation';
 
 export type StepOutcome = { ok: true } | { ok: false; reason: string };
 

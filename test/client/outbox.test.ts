@@ -114,6 +114,44 @@ for (const { backend, factory } of combinations) {
         expect(rows[1].last_error).toContain('broker unreachable');
       });
 
+      it('prunes published rows older than the retention on its schedule, and never a row still queued', async () => {
+        world = await factory.create({ ackWaitMs: 1_000 });
+        const outbox = await Outbox.open(db);
+        const [old, recent, stuck] = await Promise.all([encode(), encode(), encode()]);
+        await db.transaction((tx) => outbox.enqueue(tx, [old, recent, stuck]));
+        // Published two hours ago, published just now, and queued for two hours (its publish keeps failing).
+        await db.query("UPDATE charter_outbox SET published_at = now() - interval '2 hours' WHERE message_id = $1", [old.eventId]);
+        await db.query('UPDATE charter_outbox SET published_at = now() WHERE message_id = $1', [recent.eventId]);
+        await db.query("UPDATE charter_outbox SET created_at = now() - interval '2 hours' WHERE message_id = $1", [stuck.eventId]);
+        const relay = new OutboxRelay({
+          outbox,
+          publish: async () => {
+            throw new Error('broker unreachable');
+          },
+          backoffMs: 10,
+          maxBackoffMs: 20,
+          prune: { retentionMs: 3_600_000, everyMs: 100 },
+        });
+        relays.push(relay);
+        await relay.start();
+        const left = async () => (await db.query<{ message_id: string }>('SELECT message_id FROM charter_outbox ORDER BY id')).rows.map((r) => r.message_id);
+        await waitFor(() => relay.pruned === 1, 5_000);
+        expect(await left()).toEqual([recent.eventId, stuck.eventId]);
+        // An hour later (here: the row aged by hand) the next scheduled round takes it too.
+        await db.query("UPDATE charter_outbox SET published_at = now() - interval '61 minutes' WHERE message_id = $1", [recent.eventId]);
+        await waitFor(() => relay.pruned === 2, 5_000);
+        expect(await left()).toEqual([stuck.eventId]);
+        // `prune: false` keeps every row.
+        await db.query("UPDATE charter_outbox SET published_at = now() - interval '2 hours' WHERE message_id = $1", [stuck.eventId]);
+        await relay.stop();
+        const keeping = new OutboxRelay({ outbox, publish: async () => undefined, pollMs: 20, prune: false });
+        relays.push(keeping);
+        await keeping.start();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(keeping.pruned).toBe(0);
+        expect(await left()).toEqual([stuck.eventId]);
+      });
+
       it('ignores an envelope enqueued twice', async () => {
         const outbox = await Outbox.open(db);
         const event = await encode();

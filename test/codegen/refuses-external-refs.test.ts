@@ -21,7 +21,7 @@ describe('generate with references outside the schema', () => {
     const error = await generate(folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractError);
     expect((error as ContractError).message).toBe(
-      "order.OrderShipped/1.0.0.schema.json: $ref 'https://example.com/address.json' points outside the schema; codegen resolves only local references",
+      "order.OrderShipped/1.0.0.schema.json: $ref 'https://example.com/address.json' points outside the schema; codegen resolves only local references and other versions of the folder (<subject>/<semver>)",
     );
   });
 });

@@ -1,9 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrder } from '../../flows/order/index.js';
 import type { FlowSystem } from '../../flows/runtime/index.js';
-import { fakePaymentGateway, memorySagaStore, OrderProcessingSaga, processingStreamId, stepDone, stepFailed, type SagaStep } from '../../flows/saga/index.js';
+import {
+  fakePaymentGateway,
+  memorySagaStore,
+  OrderProcessingSaga,
+  orderProcessingSteps,
+  processingStreamId,
+  sqlSagaStore,
+  stepDone,
+  stepFailed,
+  type OrderProcessingContext,
+  type SagaStep,
+} from '../../flows/saga/index.js';
 import type { TestRegistry } from '../support/registry.js';
-import { registryWithContracts, startLocalFlowSystem } from './support/flow-world.js';
+import { eventually, registryWithContracts, startLocalFlowSystem } from './support/flow-world.js';
 
 const place = (orderId: string, customerId = 'cust_ada'): PlaceOrder => ({
   type: 'PlaceOrder',
@@ -161,6 +172,72 @@ describe('the orchestrated OrderProcessingSaga', () => {
       const [recorded] = await system.store.readStream(processingStreamId('o_stuck'));
       const decoded = await system.codec.decode(recorded, { accept: '^1.0.0' });
       expect(decoded).toMatchObject({ ok: true, event: { data: { compensationFailures: [{ step: 'reserve-inventory' }] } } });
+    });
+
+    it('cancelled by the customer mid-way, stops at the next step, refunds, releases the stock and cancels the order as the customer’s', async () => {
+      const gateway = fakePaymentGateway();
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
+      const saga = await system.orchestrator();
+      // The charge waits at the processor until the customer's cancellation is stored.
+      let charging!: () => void;
+      const reachedCharge = new Promise<void>((resolve) => (charging = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const charge = system.payment.charge.bind(system.payment);
+      system.payment.charge = async (...args) => {
+        charging();
+        await gate;
+        return charge(...args);
+      };
+      const running = saga.execute({ orderId: 'o_changed_mind', command: place('o_changed_mind') });
+      await reachedCharge;
+      const cancelling = saga.cancel('o_changed_mind', 'customer changed their mind');
+      await eventually(
+        async () => (await system.options.database.query<{ r: string | null }>("SELECT record->>'cancelRequested' AS r FROM saga_instances WHERE id = 'o_changed_mind'")).rows[0]?.r,
+        (r) => r !== null && r !== undefined,
+      );
+      release();
+      const outcome = await running;
+      expect(await cancelling).toEqual(outcome);
+      expect(outcome).toEqual({ status: 'cancelled', reason: 'customer changed their mind', compensated: ['process-payment', 'reserve-inventory', 'place-order'], compensationFailures: [] });
+      expect([...gateway.charges.keys()]).toEqual(['pay_1']);
+      expect(gateway.refunded).toEqual(['pay_1']);
+      expect(await system.inventory.available('sku_monitor')).toBe(3);
+      const history = await system.store.readStream('order-o_changed_mind');
+      expect(history.map((e) => e.eventType)).toEqual(['OrderPlaced', 'OrderCancelled']);
+      expect(history[1].data).toMatchObject({ reason: 'customer changed their mind', cancelledBy: 'customer' });
+      // A cancellation fully undone is not a processing failure: nothing recorded for on-call.
+      expect(await system.store.readStream(processingStreamId('o_changed_mind'))).toEqual([]);
+    });
+
+    it('carries out a cancellation of a saga whose process died, undoing the step that ran before the crash too', async () => {
+      const gateway = fakePaymentGateway();
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
+      const steps = orderProcessingSteps({ orders: system.orders, inventory: system.inventory, payment: system.payment, shipping: system.shipping });
+      const store = await sqlSagaStore<OrderProcessingContext>(system.options.database, 'order-processing');
+      // The process dies saving the progress after the charge: the store still says "next: process-payment".
+      const dying = { ...store, save: async (record: Parameters<typeof store.save>[0]) => (record.nextStep === 3 ? Promise.reject(new Error('process killed')) : store.save(record)) };
+      await expect(new OrderProcessingSaga(steps, async () => undefined, { store: dying }).execute({ orderId: 'o_orphan', command: place('o_orphan') })).rejects.toThrow('process killed');
+      expect(gateway.charges.size).toBe(1);
+
+      const outcome = await (await system.orchestrator()).cancel('o_orphan', 'customer called support');
+      expect(outcome).toMatchObject({ status: 'cancelled', compensated: ['process-payment', 'reserve-inventory', 'place-order'], compensationFailures: [] });
+      expect(gateway.refunded).toEqual(['pay_1']);
+      expect(await system.inventory.available('sku_monitor')).toBe(3);
+      expect(await system.orders.get('o_orphan')).toMatchObject({ status: 'cancelled' });
+      expect(await store.unfinished()).toEqual([]);
+    });
+
+    it('answers a cancellation after shipping with the completed outcome and changes nothing; an unknown saga with undefined', async () => {
+      const gateway = fakePaymentGateway();
+      system = await startLocalFlowSystem(registry.url, { stock: { sku_monitor: 3 }, gateway });
+      const saga = await system.orchestrator();
+      await saga.execute({ orderId: 'o_shipped', command: place('o_shipped') });
+      expect(await saga.cancel('o_shipped', 'too late')).toMatchObject({ status: 'completed' });
+      expect(await system.orders.get('o_shipped')).toMatchObject({ status: 'shipped' });
+      expect(gateway.refunded).toEqual([]);
+      expect(await system.inventory.available('sku_monitor')).toBe(2);
+      expect(await saga.cancel('o_nobody', 'no such order')).toBeUndefined();
     });
 
     it('refuses to place the same order twice and compensates nothing', async () => {

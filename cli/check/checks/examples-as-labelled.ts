@@ -9,7 +9,7 @@ export const examplesAsLabelled: VersionCheck = {
   run(ctx: VersionContext) {
     const { examples } = ctx.version;
     if (!examples) return [];
-    const { validate } = compileSchema(ctx.version.schema);
+    const { validate } = compileSchema(ctx.version.schema, ctx.version.references);
     const file = fileOf(ctx, 'examples');
     const found = [];
     for (const [i, event] of examples.valid.entries()) {

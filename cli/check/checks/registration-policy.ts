@@ -35,7 +35,7 @@ export const registrationPolicy: VersionCheck = {
     const live = ctx.live.map((v, i): PolicyVersion & { fingerprint: string } => ({
       version: i + 1,
       semver: v.semver,
-      input: { schema: v.schema },
+      input: { schema: v.schema, ...(v.references ? { references: v.references } : {}) },
       group: groupOf(v),
       fingerprint: fingerprintOf(v.schema, Boolean(ctx.config.normalize)),
     }));
@@ -43,7 +43,7 @@ export const registrationPolicy: VersionCheck = {
     try {
       if (identicalVersion(live, fingerprintOf(version.schema, Boolean(ctx.config.normalize)), version.semver)) return [];
       const decision = decideVersion({
-        candidate: { schema: version.schema },
+        candidate: { schema: version.schema, ...(version.references ? { references: version.references } : {}) },
         candidateGroup: (semver) => groupOf({ semver }),
         live,
         declared: version.semver,

@@ -17,8 +17,8 @@ export const rulesVerified: VersionCheck = {
     const predecessor = ctx.live.at(-1);
     if (!predecessor) return [];
     if (rulesFor(ctx.version.ruleSet, 'UPGRADE').length + rulesFor(ctx.version.ruleSet, 'DOWNGRADE').length === 0) return [];
-    const older = { schema: predecessor.schema, examples: predecessor.examples?.valid ?? [] };
-    const newer = { schema: ctx.version.schema, examples: ctx.version.examples?.valid ?? [] };
+    const older = { schema: predecessor.schema, references: predecessor.references, examples: predecessor.examples?.valid ?? [] };
+    const newer = { schema: ctx.version.schema, references: ctx.version.references, examples: ctx.version.examples?.valid ?? [] };
     const ruleFile = (direction: Direction) => fileOf(ctx, direction === 'UPGRADE' ? 'upgrade' : 'downgrade');
     const ends = (direction: Direction) => (direction === 'UPGRADE' ? [predecessor.semver, ctx.version.semver] : [ctx.version.semver, predecessor.semver]);
     try {

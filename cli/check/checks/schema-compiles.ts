@@ -11,10 +11,10 @@ export const schemaCompiles: VersionCheck = {
     const meta = metaSchemaErrors(ctx.version.schema);
     if (meta) return [finding(ctx, this.name, { message: `not a valid JSON Schema: ${meta}`, hint: 'fix the keyword the message names' })];
     try {
-      compileSchema(ctx.version.schema);
+      compileSchema(ctx.version.schema, ctx.version.references);
       return [];
     } catch (error) {
-      return [finding(ctx, this.name, { message: `the schema does not compile: ${(error as Error).message}`, hint: 'only local $refs (#/...) are resolved; nothing is fetched' })];
+      return [finding(ctx, this.name, { message: `the schema does not compile: ${(error as Error).message}`, hint: 'only local $refs (#/...) and other contracts as "<subject>/<semver>" are resolved; nothing is fetched' })];
     }
   },
 };

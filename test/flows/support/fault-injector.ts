@@ -10,7 +10,18 @@ export type FaultKind =
   | 'publish acknowledgement lost'
   | 'handler crashes before running'
   | 'handler ack lost (redelivered)'
-  | 'process restart';
+  | 'process restart'
+  | `SIGKILL ${KillPoint}`;
+
+/** Where a services process can be killed for real (`FaultInjector.killAfter`). */
+export type KillPoint =
+  | 'before a transaction'
+  | 'before a commit'
+  | 'after a commit'
+  | 'before a publish'
+  | 'after a publish (broker has it, outbox row not marked)'
+  | 'before a handler'
+  | 'after a handler committed (before its ack)';
 
 export class InjectedFault extends Error {
   constructor(readonly kind: FaultKind) {
@@ -26,6 +37,15 @@ export class InjectedFault extends Error {
 export class FaultInjector {
   readonly counts = new Map<FaultKind, number>();
   enabled = true;
+  /**
+   * Real crash: the `killAfter`-th kill point passed while enabled SIGKILLs this process there, after
+   * `onFault` recorded it. Only for a process whose infrastructure lives outside it (a child running
+   * the services against PostgreSQL and NATS).
+   */
+  killAfter: number | undefined;
+  /** Told about each fault as it is injected, synchronously (a SIGKILL right after loses nothing). */
+  onFault: ((kind: FaultKind) => void) | undefined;
+  private points = 0;
   private state: number;
 
   constructor(
@@ -53,6 +73,14 @@ export class FaultInjector {
 
   count(kind: FaultKind): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    this.onFault?.(kind);
+  }
+
+  /** A point where the process may be killed: SIGKILLs it when this is the `killAfter`-th. */
+  point(where: KillPoint): void {
+    if (!this.enabled || this.killAfter === undefined || ++this.points !== this.killAfter) return;
+    this.count(`SIGKILL ${where}`);
+    process.kill(process.pid, 'SIGKILL');
   }
 
   total(): number {
@@ -70,12 +98,15 @@ export function faultyDatabase(db: SqlDriver, faults: FaultInjector): SqlDriver 
     listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: async () => undefined,
     async transaction(work) {
+      faults.point('before a transaction');
       if (faults.hit('transaction fails before its work')) throw new InjectedFault('transaction fails before its work');
       const result = await db.transaction(async (tx) => {
         const value = await work(tx);
+        faults.point('before a commit');
         if (faults.hit('crash before commit')) throw new InjectedFault('crash before commit');
         return value;
       });
+      faults.point('after a commit');
       if (faults.hit('reply lost after commit')) throw new InjectedFault('reply lost after commit');
       return result;
     },
@@ -86,16 +117,25 @@ export function faultyDatabase(db: SqlDriver, faults: FaultInjector): SqlDriver 
 export function faultyTransport(transport: Transport, faults: FaultInjector): Transport {
   return {
     async publish(subject, message, options) {
+      faults.point('before a publish');
       if (faults.hit('publish fails')) throw new InjectedFault('publish fails');
       await transport.publish(subject, message, options);
+      faults.point('after a publish (broker has it, outbox row not marked)');
       if (faults.hit('publish acknowledgement lost')) throw new InjectedFault('publish acknowledgement lost');
     },
     subscribe: (subject, group, handler) =>
       transport.subscribe(subject, group, async (message) => {
+        faults.point('before a handler');
         if (faults.hit('handler crashes before running')) throw new InjectedFault('handler crashes before running');
         // The handler runs and commits, then the process dies before acking: the broker redelivers after the ack wait.
         if (faults.hit('handler ack lost (redelivered)')) return handler({ ...message, ack: () => undefined, nak: () => undefined });
-        return handler(message);
+        return handler({
+          ...message,
+          ack: () => {
+            faults.point('after a handler committed (before its ack)');
+            return message.ack();
+          },
+        });
       }),
     close: () => transport.close(),
   };
