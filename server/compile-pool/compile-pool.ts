@@ -87,10 +87,12 @@ export class CompilePool {
    * `text` is the schema's JSON text: its length decides where it compiles, and a worker is sent
    * the text (a flat string crosses threads far more cheaply than the parsed document).
    */
-  async check(schema: JsonSchema, references: ReferencedSchemas, text: string, options: { pieces?: boolean } = {}): Promise<void> {
+  async check(schema: JsonSchema, references: ReferencedSchemas, text: string, options: { pieces?: 'use' | 'record' } = {}): Promise<void> {
     if (this.size === 0 || this.closed || text.length < this.offloadBytes) return checkInline(schema, references);
+    // 'record' (registration): the whole schema is compiled, and its pieces remembered for the
+    // compatibility checks of the next versions; 'use' (those checks) compiles only new pieces.
     const split = options.pieces ? compilePieces(schema, references) : undefined;
-    if (split && (await this.checkPieces(split))) return;
+    if (split && options.pieces === 'use' && (await this.checkPieces(split))) return;
     await this.submit('check', text, references);
     if (split) for (const piece of split.pieces) this.compiledPieces.add(pieceKey(split, piece.text));
   }

@@ -15,7 +15,7 @@ import { prepareSchema, type PreparedSchema } from './schema-document.js';
  * `compile: 'pieces'` (the compatibility check, which stores nothing) lets the pool compile only
  * the property schemas of a wide schema it has not seen compile before (core/schema
  * `compilePieces`): the same verdict, without a quarter of a second of ajv per new version.
- * Registration compiles the whole schema it stores.
+ * Registration compiles the whole schema it stores, and records its pieces for those checks.
  */
 export async function prepareRequestSchema(
   ctx: RegistryContext,
@@ -27,7 +27,7 @@ export async function prepareRequestSchema(
   const resolved = await resolveReferences(ctx.db, references, ctx.schemas);
   const prepared = prepareSchema({ ...request, references }, resolved, { normalize });
   try {
-    await ctx.compiler.check(prepared.parsed, resolved, prepared.text, { pieces: options.compile === 'pieces' });
+    await ctx.compiler.check(prepared.parsed, resolved, prepared.text, { pieces: options.compile === 'pieces' ? 'use' : 'record' });
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     throw new RegistryError('INVALID_SCHEMA', `Invalid schema: ${error.message}`, {}, { cause: error });

@@ -67,7 +67,7 @@ describe('compile pool', () => {
   it('checks a new version of a wide schema in pieces, with the whole schema’s verdicts', async () => {
     const compiler = pool({ size: 1 });
     const version = (extra: Record<string, unknown>) => largeSchema({ properties: { ...(largeSchema().properties as object), ...extra } });
-    const pieces = (schema: Record<string, unknown>) => compiler.check(schema, {}, textOf(schema), { pieces: true });
+    const pieces = (schema: Record<string, unknown>) => compiler.check(schema, {}, textOf(schema), { pieces: 'use' });
     await expect(pieces(version({}))).resolves.toBeUndefined();
     await expect(pieces(version({ added: { type: 'string', pattern: '^[a-z]+$' } }))).resolves.toBeUndefined();
     const refused = await pieces(version({ added: { type: 'string', pattern: '^(?=.*a)\\w+$' } })).catch((error: unknown) => error);
