@@ -1,5 +1,5 @@
-import type { RegisterSchemaInput, RegistryClient } from '../../client/index.js';
-import { loadContracts } from '../../codegen/index.js';
+import type { RegisterSchemaInput, RegistryClient, SchemaReference } from '../../client/index.js';
+import { loadContracts, resolveFolderReferences } from '../../codegen/index.js';
 
 export interface PushedVersion {
   subject: string;
@@ -9,10 +9,13 @@ export interface PushedVersion {
 }
 
 /**
- * Registers every version of every contract in a `schemas/` folder, oldest first, with its
- * migration rules and example events (the registry verifies the rules against them). Registering
- * an identical schema again is a no-op in the registry, so pushing is idempotent. A refused
- * version throws the registry's error (e.g. `IncompatibleSchemaError`) and stops the push.
+ * Registers every version of every contract in a `schemas/` folder with its migration rules and
+ * example events (the registry verifies the rules against them), in reference order: a shared
+ * type (`common.Money/1.0.0`) before the versions that reference it, each subject's versions
+ * oldest first. A folder `$ref` is sent as a Confluent reference (`name` = the `$ref` target,
+ * `subject`, and the registry version holding that semver). Registering an identical schema again
+ * is a no-op in the registry, so pushing is idempotent. A refused version throws the registry's
+ * error (e.g. `IncompatibleSchemaError`) and stops the push.
  *
  * @example
  *   await pushContracts(new RegistryClient({ url }), 'schemas');
@@ -20,14 +23,26 @@ export interface PushedVersion {
 export async function pushContracts(registry: RegistryClient, dir: string): Promise<PushedVersion[]> {
   const folder = await loadContracts(dir);
   const pushed: PushedVersion[] = [];
-  for (const contract of folder.subjects) {
-    if (contract.settings.compatibility !== undefined) await registry.setConfig(contract.subject, contract.settings.compatibility);
-    for (const v of contract.versions) {
-      const input: RegisterSchemaInput = { schema: v.schema as object, semver: v.semver, examples: v.examples?.valid ?? [] };
-      if (v.ruleSet !== undefined) input.ruleSet = { migrationRules: v.ruleSet.migrationRules.map((rule) => ({ ...rule })) };
-      const registered = await registry.register(contract.subject, input);
-      pushed.push({ subject: contract.subject, semver: registered.semver, id: registered.id, version: registered.version });
+  const versionOf = new Map<string, number>();
+  const configured = new Set<string>();
+  for (const { subject: contract, version: v } of resolveFolderReferences(folder, dir).order) {
+    if (!configured.has(contract.subject) && contract.settings.compatibility !== undefined) await registry.setConfig(contract.subject, contract.settings.compatibility);
+    configured.add(contract.subject);
+    const input: RegisterSchemaInput = { schema: v.schema as object, semver: v.semver, examples: v.examples?.valid ?? [] };
+    if (v.ruleSet !== undefined) input.ruleSet = { migrationRules: v.ruleSet.migrationRules.map((rule) => ({ ...rule })) };
+    if (v.references !== undefined) {
+      input.references = await Promise.all(
+        v.references.map(async (ref): Promise<SchemaReference> => ({
+          name: ref.name,
+          subject: ref.subject,
+          // Pushed just before (reference order), or already in the registry.
+          version: versionOf.get(ref.name) ?? (await registry.getVersion(ref.subject, ref.semver)).version,
+        })),
+      );
     }
+    const registered = await registry.register(contract.subject, input);
+    versionOf.set(`${contract.subject}/${v.semver}`, registered.version);
+    pushed.push({ subject: contract.subject, semver: registered.semver, id: registered.id, version: registered.version });
   }
   return pushed;
 }

@@ -40,14 +40,14 @@ export async function registerContracts({ system, narrator }: StoryContext): Pro
   const schema = JSON.parse(breaking.schema) as { required: string[]; properties: Record<string, unknown> };
   schema.required.push('warehouseId');
   schema.properties.warehouseId = { type: 'string' };
-  narrator.say('The order team adds a required "warehouseId" to OrderPlaced and calls it 2.1.0 …');
+  narrator.say('The order team adds a required "warehouseId" to OrderPlaced and calls it 2.2.0 …');
   try {
-    const accepted = await system.registry.register('order.OrderPlaced', { schema, semver: '2.1.0' });
+    const accepted = await system.registry.register('order.OrderPlaced', { schema, semver: '2.2.0' });
     throw new Error(`the registry accepted a breaking change as ${accepted.semver}`);
   } catch (error) {
     if (!(error instanceof IncompatibleSchemaError)) throw error;
     narrator.say(`… and the registry answers 409: ${error.message}`);
-    narrator.say('Events already written at 2.0.0 have no warehouseId: a 2.1.0 reader could not read them.');
+    narrator.say('Events already written at 2.x have no warehouseId: a 2.2.0 reader could not read them.');
   }
 }
 

@@ -31,6 +31,7 @@ import type {
   OrderPlacedV1_1_0Envelope,
   OrderPlacedV2Envelope,
   OrderPlacedV2_0_0Envelope,
+  OrderPlacedV2_1_0Envelope,
 } from './order.OrderPlaced/events.js';
 import type {
   OrderProcessingFailedV1Envelope,
@@ -39,7 +40,11 @@ import type {
 import type { OrderShippedV1Envelope, OrderShippedV1_0_0Envelope } from './order.OrderShipped/events.js';
 import type { PaymentFailedV1Envelope, PaymentFailedV1_0_0Envelope } from './payment.PaymentFailed/events.js';
 import type { PaymentProcessedV1Envelope, PaymentProcessedV1_0_0Envelope } from './payment.PaymentProcessed/events.js';
-import type { PaymentRefundedV1Envelope, PaymentRefundedV1_0_0Envelope } from './payment.PaymentRefunded/events.js';
+import type {
+  PaymentRefundedV1Envelope,
+  PaymentRefundedV1_0_0Envelope,
+  PaymentRefundedV1_1_0Envelope,
+} from './payment.PaymentRefunded/events.js';
 
 /** Subjects of the analytics domain, each to its latest envelope and every version's by semver. */
 export interface AnalyticsEventMap {
@@ -133,6 +138,7 @@ export interface OrderEventMap {
       '1.0.0': OrderPlacedV1_0_0Envelope;
       '1.1.0': OrderPlacedV1_1_0Envelope;
       '2.0.0': OrderPlacedV2_0_0Envelope;
+      '2.1.0': OrderPlacedV2_1_0Envelope;
     };
   };
   'order.OrderProcessingFailed': {
@@ -159,6 +165,7 @@ export type OrderEventAnyVersion =
   | OrderPlacedV1_0_0Envelope
   | OrderPlacedV1_1_0Envelope
   | OrderPlacedV2_0_0Envelope
+  | OrderPlacedV2_1_0Envelope
   | OrderProcessingFailedV1_0_0Envelope
   | OrderShippedV1_0_0Envelope;
 
@@ -180,6 +187,7 @@ export interface PaymentEventMap {
     latest: PaymentRefundedV1Envelope;
     versions: {
       '1.0.0': PaymentRefundedV1_0_0Envelope;
+      '1.1.0': PaymentRefundedV1_1_0Envelope;
     };
   };
 }
@@ -191,7 +199,8 @@ export type PaymentEvent = PaymentEventMap[keyof PaymentEventMap]['latest'];
 export type PaymentEventAnyVersion =
   | PaymentFailedV1_0_0Envelope
   | PaymentProcessedV1_0_0Envelope
-  | PaymentRefundedV1_0_0Envelope;
+  | PaymentRefundedV1_0_0Envelope
+  | PaymentRefundedV1_1_0Envelope;
 
 /** Every subject to its latest envelope and its versions. `Handlers<EventMap>` must handle them all. */
 export interface EventMap extends AnalyticsEventMap, CustomerEventMap, InventoryEventMap, OrderEventMap, PaymentEventMap {}

@@ -54,6 +54,7 @@ export type {
   OrderMetricsPublishedV1,
   OrderMetricsPublishedV1Envelope,
 } from './analytics.OrderMetricsPublished/events.js';
+export type { MoneyV1_0_0 } from './common.Money/v1_0_0.types.js';
 export {
   CustomerRegisteredV1_0_0Event,
   isCustomerRegisteredV1_0_0,
@@ -133,6 +134,8 @@ export {
   isOrderPlacedV1_1_0,
   OrderPlacedV2_0_0Event,
   isOrderPlacedV2_0_0,
+  OrderPlacedV2_1_0Event,
+  isOrderPlacedV2_1_0,
   OrderPlacedV1Event,
   isOrderPlacedV1,
   OrderPlacedV2Event,
@@ -145,6 +148,8 @@ export type {
   OrderPlacedV1_1_0Envelope,
   OrderPlacedV2_0_0,
   OrderPlacedV2_0_0Envelope,
+  OrderPlacedV2_1_0,
+  OrderPlacedV2_1_0Envelope,
   OrderPlacedV1,
   OrderPlacedV1Envelope,
   OrderPlacedV2,
@@ -207,12 +212,16 @@ export type {
 export {
   PaymentRefundedV1_0_0Event,
   isPaymentRefundedV1_0_0,
+  PaymentRefundedV1_1_0Event,
+  isPaymentRefundedV1_1_0,
   PaymentRefundedV1Event,
   isPaymentRefundedV1,
 } from './payment.PaymentRefunded/events.js';
 export type {
   PaymentRefundedV1_0_0,
   PaymentRefundedV1_0_0Envelope,
+  PaymentRefundedV1_1_0,
+  PaymentRefundedV1_1_0Envelope,
   PaymentRefundedV1,
   PaymentRefundedV1Envelope,
 } from './payment.PaymentRefunded/events.js';

@@ -26,7 +26,7 @@ describe('the order service on the event store', () => {
     expect(await system.orders.handle({ type: 'ConfirmOrder', orderId: 'o_ship', paymentId: 'pay_9' })).toMatchObject({ ok: true, version: 2 });
     expect(await system.orders.handle({ type: 'ShipOrder', orderId: 'o_ship', trackingNumber: 'TRK9', carrier: 'UPS' })).toMatchObject({ ok: true, version: 3 });
     const stream = await system.store.readStream(orderStreamId('o_ship'));
-    expect(stream.map((e) => `${e.schema.subject}@${e.schema.version}`)).toEqual(['order.OrderPlaced@2.0.0', 'order.OrderConfirmed@1.0.0', 'order.OrderShipped@1.0.0']);
+    expect(stream.map((e) => `${e.schema.subject}@${e.schema.version}`)).toEqual(['order.OrderPlaced@2.1.0', 'order.OrderConfirmed@1.0.0', 'order.OrderShipped@1.0.0']);
     expect(stream.every((e) => (e.schema.id ?? 0) > 0)).toBe(true);
   });
 

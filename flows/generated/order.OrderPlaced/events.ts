@@ -4,11 +4,13 @@ import { createEnvelope, isEnvelopeOf, type CreateMeta, type Envelope } from '..
 import type { OrderPlacedV1_0_0 } from './v1_0_0.types.js';
 import type { OrderPlacedV1_1_0 } from './v1_1_0.types.js';
 import type { OrderPlacedV2_0_0 } from './v2_0_0.types.js';
+import type { OrderPlacedV2_1_0 } from './v2_1_0.types.js';
 import validateOrderPlacedV1_0_0 from './v1_0_0.validate.js';
 import validateOrderPlacedV1_1_0 from './v1_1_0.validate.js';
 import validateOrderPlacedV2_0_0 from './v2_0_0.validate.js';
+import validateOrderPlacedV2_1_0 from './v2_1_0.validate.js';
 
-export type { OrderPlacedV1_0_0, OrderPlacedV1_1_0, OrderPlacedV2_0_0 };
+export type { OrderPlacedV1_0_0, OrderPlacedV1_1_0, OrderPlacedV2_0_0, OrderPlacedV2_1_0 };
 
 /** order.OrderPlaced 1.0.0 in its envelope. */
 export type OrderPlacedV1_0_0Envelope = Envelope<OrderPlacedV1_0_0, 'order.OrderPlaced', '1.0.0', 'OrderPlaced'>;
@@ -97,14 +99,43 @@ export function isOrderPlacedV2_0_0(event: unknown): event is OrderPlacedV2_0_0E
   return isEnvelopeOf(event, 'order.OrderPlaced', '2.0.0');
 }
 
+/** order.OrderPlaced 2.1.0 in its envelope. */
+export type OrderPlacedV2_1_0Envelope = Envelope<OrderPlacedV2_1_0, 'order.OrderPlaced', '2.1.0', 'OrderPlaced'>;
+
+/**
+ * order.OrderPlaced 2.1.0: the contract's literal names, a factory and a precompiled validator.
+ *
+ * @example
+ * const event = OrderPlacedV2_1_0Event.create(data, { aggregateId: 'a_1', correlationId: 'c_1', causationId: 'c_1', source: 'my-service' });
+ * OrderPlacedV2_1_0Event.validate(event.data); // true when the data matches order.OrderPlaced/2.1.0.schema.json
+ */
+export class OrderPlacedV2_1_0Event {
+  static readonly subject = 'order.OrderPlaced' as const;
+  static readonly semver = '2.1.0' as const;
+  static readonly eventType = 'OrderPlaced' as const;
+  static readonly aggregateType = 'Order';
+  /** Precompiled: no schema is compiled when this module loads. */
+  static readonly validate = validateOrderPlacedV2_1_0;
+
+  /** Wraps `data` in a new envelope; eventId and timestamp are generated unless given in `meta`. */
+  static create(data: OrderPlacedV2_1_0, meta: CreateMeta): OrderPlacedV2_1_0Envelope {
+    return createEnvelope(this, data, meta);
+  }
+}
+
+/** True when `event` is an envelope of order.OrderPlaced 2.1.0; validate its data separately. */
+export function isOrderPlacedV2_1_0(event: unknown): event is OrderPlacedV2_1_0Envelope {
+  return isEnvelopeOf(event, 'order.OrderPlaced', '2.1.0');
+}
+
 /** order.OrderPlaced 1.x: aliases of its latest version, 1.1.0. */
 export type OrderPlacedV1 = OrderPlacedV1_1_0;
 export type OrderPlacedV1Envelope = OrderPlacedV1_1_0Envelope;
 export const OrderPlacedV1Event = OrderPlacedV1_1_0Event;
 export const isOrderPlacedV1 = isOrderPlacedV1_1_0;
 
-/** order.OrderPlaced 2.x: aliases of its latest version, 2.0.0. */
-export type OrderPlacedV2 = OrderPlacedV2_0_0;
-export type OrderPlacedV2Envelope = OrderPlacedV2_0_0Envelope;
-export const OrderPlacedV2Event = OrderPlacedV2_0_0Event;
-export const isOrderPlacedV2 = isOrderPlacedV2_0_0;
+/** order.OrderPlaced 2.x: aliases of its latest version, 2.1.0. */
+export type OrderPlacedV2 = OrderPlacedV2_1_0;
+export type OrderPlacedV2Envelope = OrderPlacedV2_1_0Envelope;
+export const OrderPlacedV2Event = OrderPlacedV2_1_0Event;
+export const isOrderPlacedV2 = isOrderPlacedV2_1_0;

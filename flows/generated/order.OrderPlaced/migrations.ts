@@ -25,18 +25,18 @@ export const orderPlacedMigrationRules = [
   },
 ] as const;
 
-/** order.OrderPlaced 1.1.0 data → 2.0.0 data. */
+/** order.OrderPlaced 1.1.0 data → 2.1.0 data. */
 export type UpcastOrderPlacedV1ToV2 = (event: OrderPlacedV1) => Promise<OrderPlacedV2>;
 
 /** Binds UpcastOrderPlacedV1ToV2 to a migration runner, e.g. the SDK's. */
 export function upcastOrderPlacedV1ToV2(run: MigrationRunner): UpcastOrderPlacedV1ToV2 {
-  return async (event) => (await run({ subject: 'order.OrderPlaced', from: '1.1.0', to: '2.0.0' }, event)) as OrderPlacedV2;
+  return async (event) => (await run({ subject: 'order.OrderPlaced', from: '1.1.0', to: '2.1.0' }, event)) as OrderPlacedV2;
 }
 
-/** order.OrderPlaced 2.0.0 data → 1.1.0 data. */
+/** order.OrderPlaced 2.1.0 data → 1.1.0 data. */
 export type DowncastOrderPlacedV2ToV1 = (event: OrderPlacedV2) => Promise<OrderPlacedV1>;
 
 /** Binds DowncastOrderPlacedV2ToV1 to a migration runner, e.g. the SDK's. */
 export function downcastOrderPlacedV2ToV1(run: MigrationRunner): DowncastOrderPlacedV2ToV1 {
-  return async (event) => (await run({ subject: 'order.OrderPlaced', from: '2.0.0', to: '1.1.0' }, event)) as OrderPlacedV1;
+  return async (event) => (await run({ subject: 'order.OrderPlaced', from: '2.1.0', to: '1.1.0' }, event)) as OrderPlacedV1;
 }

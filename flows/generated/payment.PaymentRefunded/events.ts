@@ -2,9 +2,11 @@
 
 import { createEnvelope, isEnvelopeOf, type CreateMeta, type Envelope } from '../envelope.js';
 import type { PaymentRefundedV1_0_0 } from './v1_0_0.types.js';
+import type { PaymentRefundedV1_1_0 } from './v1_1_0.types.js';
 import validatePaymentRefundedV1_0_0 from './v1_0_0.validate.js';
+import validatePaymentRefundedV1_1_0 from './v1_1_0.validate.js';
 
-export type { PaymentRefundedV1_0_0 };
+export type { PaymentRefundedV1_0_0, PaymentRefundedV1_1_0 };
 
 /** payment.PaymentRefunded 1.0.0 in its envelope. */
 export type PaymentRefundedV1_0_0Envelope = Envelope<PaymentRefundedV1_0_0, 'payment.PaymentRefunded', '1.0.0', 'PaymentRefunded'>;
@@ -35,8 +37,37 @@ export function isPaymentRefundedV1_0_0(event: unknown): event is PaymentRefunde
   return isEnvelopeOf(event, 'payment.PaymentRefunded', '1.0.0');
 }
 
-/** payment.PaymentRefunded 1.x: aliases of its latest version, 1.0.0. */
-export type PaymentRefundedV1 = PaymentRefundedV1_0_0;
-export type PaymentRefundedV1Envelope = PaymentRefundedV1_0_0Envelope;
-export const PaymentRefundedV1Event = PaymentRefundedV1_0_0Event;
-export const isPaymentRefundedV1 = isPaymentRefundedV1_0_0;
+/** payment.PaymentRefunded 1.1.0 in its envelope. */
+export type PaymentRefundedV1_1_0Envelope = Envelope<PaymentRefundedV1_1_0, 'payment.PaymentRefunded', '1.1.0', 'PaymentRefunded'>;
+
+/**
+ * payment.PaymentRefunded 1.1.0: the contract's literal names, a factory and a precompiled validator.
+ *
+ * @example
+ * const event = PaymentRefundedV1_1_0Event.create(data, { aggregateId: 'a_1', correlationId: 'c_1', causationId: 'c_1', source: 'my-service' });
+ * PaymentRefundedV1_1_0Event.validate(event.data); // true when the data matches payment.PaymentRefunded/1.1.0.schema.json
+ */
+export class PaymentRefundedV1_1_0Event {
+  static readonly subject = 'payment.PaymentRefunded' as const;
+  static readonly semver = '1.1.0' as const;
+  static readonly eventType = 'PaymentRefunded' as const;
+  static readonly aggregateType = 'Payment';
+  /** Precompiled: no schema is compiled when this module loads. */
+  static readonly validate = validatePaymentRefundedV1_1_0;
+
+  /** Wraps `data` in a new envelope; eventId and timestamp are generated unless given in `meta`. */
+  static create(data: PaymentRefundedV1_1_0, meta: CreateMeta): PaymentRefundedV1_1_0Envelope {
+    return createEnvelope(this, data, meta);
+  }
+}
+
+/** True when `event` is an envelope of payment.PaymentRefunded 1.1.0; validate its data separately. */
+export function isPaymentRefundedV1_1_0(event: unknown): event is PaymentRefundedV1_1_0Envelope {
+  return isEnvelopeOf(event, 'payment.PaymentRefunded', '1.1.0');
+}
+
+/** payment.PaymentRefunded 1.x: aliases of its latest version, 1.1.0. */
+export type PaymentRefundedV1 = PaymentRefundedV1_1_0;
+export type PaymentRefundedV1Envelope = PaymentRefundedV1_1_0Envelope;
+export const PaymentRefundedV1Event = PaymentRefundedV1_1_0Event;
+export const isPaymentRefundedV1 = isPaymentRefundedV1_1_0;
