@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>
   codegen: () => import('./codegen.js'),
   cli: () => import('./cli.js'),
   flows: () => import('./flows.js'),
+  chaos: () => import('./chaos.js'),
   soak: () => import('./soak.js'),
   ui: () => import('./ui.js'),
 };

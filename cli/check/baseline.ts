@@ -58,8 +58,8 @@ export interface Baseline {
   /** Declared readers per subject; only a live registry knows them. */
   readers: Map<string, Reader[]>;
   /**
-   * Registered versions that reference `subject` (any of its versions), directly: only a live
-   * registry knows the subjects outside the folder that use a shared type.
+   * Registered versions that reference `subject` (any of its versions), directly or through other
+   * shared schemas: only a live registry knows the subjects outside the folder that use a shared type.
    */
   referencedBy?(subject: string): Promise<Referencer[]>;
 }

@@ -17,9 +17,9 @@ export interface CheckedNew {
 }
 
 /**
- * The impact of changing a shared type. For every new version (not the first) of a subject that others reference
- * (in the folder, or — with a registry or an export as the baseline — outside it), the report
- * names each referencing subject and what happens to it:
+ * The impact of changing a shared type. For every new version (not the first) of a subject that
+ * others reference (in the folder, or — with a registry or an export as the baseline — outside
+ * it), the report names each referencing subject and what happens to it:
  * - `picks-up`: it has a new version referencing the new shared version; the gate checked that
  *   version against its previous one with the new closure (its findings say how it went);
  * - `impacted`: the shared change breaks compatibility and the subject still references an older
@@ -81,34 +81,42 @@ async function referencersOf(shared: string, dir: string, folder: ContractFolder
     const file = `${dir}/${v.version.schemaFile}`;
     found.set(v.subject.subject, { subject: v.subject.subject, semver: v.version.semver, uses, source: 'folder', file, ...(direct ? { line: direct.line } : {}) });
   }
-  // Outside the folder: walk "is referenced by" from the shared subject, through intermediate shared types.
-  const seen = new Set([shared]);
-  const queue = [shared];
+  // Outside the folder: the registry's walk (transitive), or the baseline's own data (an export).
   const inFolder = new Set(folder.subjects.map((s) => s.subject));
-  while (queue.length > 0) {
-    const target = queue.shift()!;
-    for (const r of await directReferencers(baseline, target)) {
-      if (!seen.has(r.subject)) {
-        seen.add(r.subject);
-        queue.push(r.subject);
-      }
-      if (r.subject === shared || found.has(r.subject) || inFolder.has(r.subject)) continue;
-      found.set(r.subject, { subject: r.subject, semver: r.semver, uses: r.uses ?? shared, source: baseline.referencedBy ? 'registry' : 'baseline' });
-    }
+  const outside = baseline.referencedBy ? await baseline.referencedBy(shared) : referencersInData(baseline, shared);
+  for (const r of latestPerSubject(outside)) {
+    if (r.subject === shared || found.has(r.subject) || inFolder.has(r.subject)) continue;
+    found.set(r.subject, { subject: r.subject, semver: r.semver, uses: r.uses ?? shared, source: baseline.referencedBy ? 'registry' : 'baseline' });
   }
   return [...found.values()].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }
 
-/** Published versions that reference `subject` directly, the latest per referencing subject. */
-async function directReferencers(baseline: Baseline, subject: string): Promise<Array<Referencer & { uses?: string }>> {
-  const all: Array<Referencer & { uses?: string }> = baseline.referencedBy ? await baseline.referencedBy(subject) : [];
-  for (const [name, s] of baseline.subjects) {
-    for (const v of s.versions) {
-      const ref = v.references?.find((r) => r.subject === subject);
-      if (ref) all.push({ subject: name, semver: v.semver, uses: ref.name });
+/** Versions in the baseline's data that reference `shared`, directly or through other subjects of it. */
+function referencersInData(baseline: Baseline, shared: string): Referencer[] {
+  const found: Referencer[] = [];
+  const seen = new Set([shared]);
+  const queue = [{ subject: shared, uses: undefined as string | undefined }];
+  while (queue.length > 0) {
+    const target = queue.shift()!;
+    for (const [name, s] of baseline.subjects) {
+      for (const v of s.versions) {
+        const ref = v.references?.find((r) => r.subject === target.subject);
+        if (!ref) continue;
+        // Through an intermediate shared type, name the version of `shared` that one uses.
+        const uses = target.uses ?? ref.name;
+        found.push({ subject: name, semver: v.semver, uses });
+        if (!seen.has(name)) {
+          seen.add(name);
+          queue.push({ subject: name, uses });
+        }
+      }
     }
   }
-  const latest = new Map<string, Referencer & { uses?: string }>();
+  return found;
+}
+
+function latestPerSubject(all: Referencer[]): Referencer[] {
+  const latest = new Map<string, Referencer>();
   for (const r of all) {
     const known = latest.get(r.subject);
     if (!known || semver.gt(r.semver, known.semver)) latest.set(r.subject, r);

@@ -68,17 +68,17 @@ async function versionsOf({ client }: CliRegistry, subject: string): Promise<Bas
   return versions;
 }
 
-/** Registered versions that reference any version of the subject (`referencedby`, then the ids' subject-versions). */
-async function referencersOf({ client, http }: CliRegistry, name: string, subject: BaselineSubject): Promise<Referencer[]> {
+/**
+ * Registered versions that reference any version of the subject, directly or through other shared
+ * schemas: the SDK's `impactOf` walk (`referencedby`, then the ids' subject-versions) per version.
+ */
+async function referencersOf({ client }: CliRegistry, name: string, subject: BaselineSubject): Promise<Referencer[]> {
   const found = new Map<string, Referencer>();
   for (const v of subject.versions) {
     if (v.version === undefined) continue;
-    const ids = await http.request<number[]>('GET', `/subjects/${enc(name)}/versions/${v.version}/referencedby`);
-    for (const id of ids) {
-      for (const at of await client.getSubjectVersionsById(id)) {
-        const semver = (await client.getVersion(at.subject, at.version)).semver;
-        found.set(`${at.subject}/${semver}`, { subject: at.subject, semver, uses: `${name}/${v.semver}` });
-      }
+    for (const at of await client.impactOf(name, v.version)) {
+      const semver = (await client.getVersion(at.subject, at.version)).semver;
+      found.set(`${at.subject}/${semver}`, { subject: at.subject, semver, uses: `${name}/${v.semver}` });
     }
   }
   return [...found.values()];

@@ -50,7 +50,19 @@ CREATE TABLE IF NOT EXISTS flow_snapshots (
 );
 `;
 
-/** Creates the tables if they are missing. */
+// True when the last change of `eventStoreSchema` is in place (the log index implies transaction_id).
+const CURRENT = `
+SELECT to_regclass('flow_snapshots') IS NOT NULL AND to_regclass('flow_events_log') IS NOT NULL
+   AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('flow_events') AND attname = 'aggregate_id' AND NOT attisdropped)
+   AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('flow_checkpoints') AND attname = 'transaction_id' AND NOT attisdropped) AS current`;
+
+/**
+ * Creates the tables if they are missing. A store already current is left alone: even with IF NOT
+ * EXISTS, ALTER TABLE and CREATE INDEX lock the table first, and a process restarting next to live
+ * writers would queue behind them, and them behind it (a deadlock once the chaos test killed it).
+ */
 export async function migrateEventStore(db: SqlDriver): Promise<void> {
+  const { rows } = await db.query<{ current: boolean }>(CURRENT);
+  if (rows[0]?.current === true) return;
   await db.exec(eventStoreSchema);
 }

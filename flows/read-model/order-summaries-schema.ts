@@ -29,7 +29,13 @@ CREATE INDEX IF NOT EXISTS ${table}_by_customer ON ${table} (customer_id, placed
 
 export const orderSummariesSchema = tableSql(summariesTable);
 
-export async function migrateOrderSummaries(db: { exec(sql: string): Promise<void> }): Promise<void> {
+/** Creates the live table if needed; left alone when current (DDL would lock it against the projection). */
+export async function migrateOrderSummaries(db: SqlExecutor & { exec(sql: string): Promise<void> }): Promise<void> {
+  const { rows } = await db.query<{ current: boolean }>(
+    `SELECT to_regclass('${summariesTable}_by_customer') IS NOT NULL
+        AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('${summariesTable}') AND attname = 'version' AND NOT attisdropped) AS current`,
+  );
+  if (rows[0]?.current === true) return;
   await db.exec(orderSummariesSchema);
 }
 

@@ -72,6 +72,19 @@ describe('charter push with shared types', () => {
     expect(refused.stdout).toContain(`$ref 'common.Money/9.0.0' cannot be resolved: common.Money has no version 9.0.0 in the folder or ${registry.url} (they have 1.0.0, 1.1.0)`);
     expect(refused.stderr).toContain('Nothing was registered');
   });
+
+  it('refuses, registering nothing, a folder whose subjects reference each other\'s new versions (a subject is one batch)', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      'loop.A/1.0.0.schema.json': { type: 'object' },
+      'loop.B/1.0.0.schema.json': { type: 'object', properties: { a: { $ref: 'loop.A/1.0.0' } } },
+      'loop.A/1.1.0.schema.json': { type: 'object', properties: { b: { $ref: 'loop.B/1.0.0' } } },
+    });
+    const run = await runCli(['push', dir, '--registry', registry.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot push in one go: the new versions of loop.A, loop.B reference each other');
+    expect((await call(registry.url, 'GET', '/subjects/loop.A/versions')).status).toBe(404);
+  });
 });
 
 describe('charter check --registry: the impact of a shared type change', () => {

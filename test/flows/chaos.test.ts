@@ -27,6 +27,8 @@ import { sqlGatewayLedger } from './support/sql-payment-gateway.js';
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 500);
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
 const PROBABILITY = 0.05;
+/** Waits and time limits grow with the orders (the bench's longer run). */
+const scale = Math.max(1, ORDERS / 500);
 // Deliveries are fewer than transactions: they fail more often, so every kind is exercised.
 const overrides: Partial<Record<FaultKind, number>> = { 'handler crashes before running': 0.1, 'handler ack lost (redelivered)': 0.1 };
 const prices: Record<string, number> = { sku_a: 10, sku_b: 25, sku_c: 40 };
@@ -103,12 +105,12 @@ async function progress(raw: SqlDriver): Promise<{ terminal: number; unsettled: 
 
 /**
  * Faults continue while most sagas run their course (and `faultsDone` says every planned fault
- * happened, at most 30 s); then `recover` ends them and everything must settle.
+ * happened, at most 30 s per 500 orders); then `recover` ends them and everything must settle.
  */
 async function runToTheEnd(raw: SqlDriver, recover: () => Promise<void>, faultsDone: () => boolean = () => true): Promise<void> {
-  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8 && faultsDone(), 30_000).catch(() => undefined);
+  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8 && faultsDone(), 30_000 * scale).catch(() => undefined);
   await recover();
-  await eventually(() => progress(raw), (t) => t.terminal === ORDERS && t.unsettled === 0, 60_000);
+  await eventually(() => progress(raw), (t) => t.terminal === ORDERS && t.unsettled === 0, 60_000 * scale);
 }
 
 interface Books {
@@ -253,7 +255,7 @@ describe.each(inProcess)('the order flows under injected faults on $name + memor
       await raw.close();
       await created.drop();
     }
-  }, 150_000);
+  }, 150_000 * scale);
 });
 
 const postgres = testBackends.find((b) => b.name === 'postgres');
@@ -294,6 +296,7 @@ describe.runIf(postgres !== undefined && natsUrl !== undefined)('the order flows
       const t0 = Date.now();
       await supervisor.start();
       const t1 = Date.now();
+      // The services process made the tables; opening them here changes nothing (and locks nothing).
       const store = await EventStore.open(raw);
       const codec = new EventCodec({ registry: new RegistryClient({ url: registry.url }), source: 'storefront' });
       const outbox = await Outbox.open(raw);
@@ -342,5 +345,5 @@ describe.runIf(postgres !== undefined && natsUrl !== undefined)('the order flows
       await created.drop();
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 150_000 * scale);
 });

@@ -29,6 +29,9 @@ export interface ChaosServicesConfig {
 }
 
 const config = JSON.parse(process.env.CHAOS_SERVICES ?? '{}') as ChaosServicesConfig;
+// The test process holds our stdin: when it goes (a crashed test run), so do we.
+process.stdin.on('end', () => process.exit(1));
+process.stdin.resume();
 const record = (line: string) => appendFileSync(config.log, `${line}\n`);
 
 const faults = new FaultInjector(config.seed, config.probability, config.overrides);

@@ -15,7 +15,8 @@ interface Incarnation {
 function launch(config: ChaosServicesConfig): Incarnation {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, CHAOS_SERVICES: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open while this process lives: the child leaves when it closes (no orphans).
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -68,10 +69,14 @@ export class ServicesSupervisor {
     this.current?.child.kill('SIGKILL');
   }
 
+  /** SIGTERM, and SIGKILL if the process has not closed within 10 s. */
   async stop(): Promise<void> {
     this.phase = 'stopped';
-    this.current?.child.kill('SIGTERM');
-    await this.loop;
+    const current = this.current;
+    current?.child.kill('SIGTERM');
+    const late = setTimeout(() => current?.child.kill('SIGKILL'), 10_000);
+    await this.loop?.catch(() => undefined);
+    clearTimeout(late);
   }
 
   /** Injected faults by kind, as the incarnations logged them. */
