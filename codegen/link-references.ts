@@ -60,10 +60,10 @@ export function linkReferences(from: { subject: PlannedSubject; version: Planned
     const ref = (node as { $ref?: unknown }).$ref;
     const parsed = typeof ref === 'string' ? parseContractRef(ref) : undefined;
     if (parsed) {
-      const link = linkTo(parsed, from, targets);
+      const { link, tsType } = linkTo(parsed, from, targets);
       links.set(link.local, link);
       const description = (node as { description?: unknown }).description;
-      return typeof description === 'string' ? { tsType: link.local, description } : { tsType: link.local };
+      return typeof description === 'string' ? { tsType, description } : { tsType };
     }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v)]));
   };
@@ -71,30 +71,72 @@ export function linkReferences(from: { subject: PlannedSubject; version: Planned
   return { schema, links: [...links.values()].sort((a, b) => (a.local < b.local ? -1 : a.local > b.local ? 1 : 0)) };
 }
 
-function linkTo(ref: { name: string; fragment: string }, from: { subject: PlannedSubject; version: PlannedVersion }, targets: ReadonlyMap<string, Target>): Link {
+/**
+ * The import and the type expression of one folder reference. A fragment may start at a top-level
+ * definition (`/$defs/Amount`, imported by name) and then walk `properties/<name>` and `items`
+ * steps, typed by indexed access on the imported type (`Exclude<MoneyV1_0_0['amount'], undefined>`:
+ * an optional property's type without the `undefined` JSON never holds). Other pointers are refused.
+ */
+function linkTo(ref: { name: string; fragment: string }, from: { subject: PlannedSubject; version: PlannedVersion }, targets: ReadonlyMap<string, Target>): { link: Link; tsType: string } {
   const target = targets.get(ref.name);
   if (!target) throw new ContractError(from.version.schemaFile, `$ref '${ref.name}' names no version of the folder; codegen needs every referenced version in it`);
   const dir = target.subject.folder === from.subject.folder ? '.' : `../${target.subject.folder}`;
   const module = `${dir}/${target.version.stem}.types.js`;
-  if (ref.fragment === '') return { local: target.version.typeName, exported: target.version.typeName, from: module };
-  const key = definitionKey(ref.fragment);
-  const def = key === undefined ? undefined : definitionOf(target.version.schema, key);
-  if (key === undefined || def === undefined) {
-    throw new ContractError(from.version.schemaFile, `$ref '${ref.name}#${ref.fragment}': codegen types a reference to a whole version or to one of its top-level $defs, and ${ref.name} has no such definition`);
+  const refuse = (why: string) =>
+    new ContractError(from.version.schemaFile, `$ref '${ref.name}#${ref.fragment}': codegen types a reference to a version, one of its top-level $defs, or a property or items under them; ${why}`);
+  const steps = ref.fragment === '' ? [] : pointerSteps(ref.fragment);
+  if (steps === undefined) throw refuse('the fragment is not a JSON pointer');
+  const root = target.version.schema;
+  let link: Link = { local: target.version.typeName, exported: target.version.typeName, from: module };
+  let node: unknown = root;
+  if (steps.length >= 2 && (DEF_KEYS as readonly string[]).includes(steps[0]!)) {
+    const key = steps[1]!;
+    node = definitionOf(root, key);
+    if (node === undefined) throw refuse(`${ref.name} has no definition '${key}'`);
+    const exported = definitionTypeName(key);
+    link = { local: `${target.version.typeName}${exported}`, exported, from: module };
+    steps.splice(0, 2);
   }
-  const exported = definitionTypeName(key);
-  return { local: `${target.version.typeName}${exported}`, exported, from: module };
+  let tsType = link.local;
+  while (steps.length > 0) {
+    const step = steps.shift()!;
+    node = followLocalRef(root, node);
+    if (step === 'properties' && steps.length > 0) {
+      const key = steps.shift()!;
+      const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+      if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, key)) throw refuse(`${ref.name} has no property at that pointer`);
+      node = properties[key];
+      tsType = `Exclude<${tsType}[${JSON.stringify(key)}], undefined>`;
+    } else if (step === 'items' && typeof (node as { items?: unknown } | undefined)?.items === 'object') {
+      node = (node as { items: unknown }).items;
+      tsType = `${tsType}[number]`;
+    } else {
+      throw refuse(`'${step}' is not such a step`);
+    }
+  }
+  return { link, tsType };
 }
 
-/** `/$defs/Amount` → `Amount` (JSON pointer, one level under `$defs` or `definitions`). */
-function definitionKey(fragment: string): string | undefined {
-  const parts = fragment.split('/');
-  if (parts.length !== 3 || parts[0] !== '' || !(DEF_KEYS as readonly string[]).includes(parts[1]!)) return undefined;
+/** `/$defs/Amount/properties/value` → `['$defs', 'Amount', 'properties', 'value']` (decoded), or undefined. */
+function pointerSteps(fragment: string): string[] | undefined {
+  if (!fragment.startsWith('/')) return undefined;
   try {
-    return decodeURIComponent(parts[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
+    return fragment
+      .slice(1)
+      .split('/')
+      .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
   } catch {
     return undefined;
   }
+}
+
+/** A node that is only a local `$ref` (`{"$ref": "#/$defs/Amount"}`), replaced by what it points at. */
+function followLocalRef(root: JsonSchema, node: unknown, depth = 0): unknown {
+  const ref = (node as { $ref?: unknown } | null)?.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#') || depth > 32) return node;
+  let at: unknown = root;
+  for (const part of pointerSteps(ref.slice(1)) ?? []) at = (at as Record<string, unknown> | null)?.[part];
+  return followLocalRef(root, at, depth + 1);
 }
 
 function definitionOf(schema: JsonSchema, key: string): unknown {

@@ -8,6 +8,7 @@ import {
 } from '../generated/index.js';
 import { metadataFrom } from './cause.js';
 import { emit } from './emit.js';
+import { lockOrder } from './order-lock.js';
 
 export type ReservationRequest = Omit<InventoryReservedV1, 'reservationId'>;
 export type ReservationResult = { ok: true; reservationId: string } | { ok: false; reason: string };
@@ -113,6 +114,7 @@ export class InventoryService {
   }
 
   private async reservation(orderId: string, tx: SqlExecutor, lock: boolean) {
+    if (lock) await lockOrder(tx, this.source, orderId);
     const { rows } = await tx.query<{ reservation_id: string; items: InventoryReservedV1['items']; status: 'reserved' | 'released' | 'failed' }>(
       `SELECT reservation_id, items, status FROM inventory_reservations WHERE order_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [orderId],

@@ -9,6 +9,20 @@ export type ChargeOutcome = { approved: true; paymentId: string } | { approved: 
 export interface PaymentGateway {
   charge(request: { orderId: string; customerId: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeOutcome>;
   refund(paymentId: string, idempotencyKey: string): Promise<void>;
+  /**
+   * The outcome of an earlier charge made with this key, or undefined when there was none: the
+   * processor is the truth about money (real ones let you look a payment up by your reference). Only
+   * approved charges are found.
+   * How a cancellation finds a charge whose answer the service never recorded (it died first).
+   */
+  findCharge(idempotencyKey: string): Promise<FoundCharge | undefined>;
+}
+
+/** An approved charge as the processor recorded it. */
+export interface FoundCharge {
+  paymentId: string;
+  amount: number;
+  currency: string;
 }
 
 /** What the fake processor has done, for tests and the demo to check the money. */
@@ -30,6 +44,7 @@ export function fakePaymentGateway(rules: { declineCustomers?: Iterable<string>;
   const declined = new Set(rules.declineCustomers ?? []);
   const charges = new Map<string, { orderId: string; amount: number }>();
   const byKey = new Map<string, ChargeOutcome>();
+  const found = new Map<string, FoundCharge>();
   const refundKeys = new Set<string>();
   const refunded: string[] = [];
   let sequence = 0;
@@ -37,7 +52,7 @@ export function fakePaymentGateway(rules: { declineCustomers?: Iterable<string>;
     refunded,
     charges,
     calls: 0,
-    async charge({ orderId, customerId, amount, idempotencyKey }: Parameters<PaymentGateway['charge']>[0]): Promise<ChargeOutcome> {
+    async charge({ orderId, customerId, amount, currency, idempotencyKey }: Parameters<PaymentGateway['charge']>[0]): Promise<ChargeOutcome> {
       ledger.calls += 1;
       const previous = byKey.get(idempotencyKey);
       if (previous !== undefined) return previous;
@@ -47,9 +62,14 @@ export function fakePaymentGateway(rules: { declineCustomers?: Iterable<string>;
       else {
         outcome = { approved: true, paymentId: `pay_${++sequence}` };
         charges.set(outcome.paymentId, { orderId, amount });
+        found.set(idempotencyKey, { paymentId: outcome.paymentId, amount, currency });
       }
       byKey.set(idempotencyKey, outcome);
       return outcome;
+    },
+    async findCharge(idempotencyKey: string): Promise<FoundCharge | undefined> {
+      ledger.calls += 1;
+      return found.get(idempotencyKey);
     },
     async refund(paymentId: string, idempotencyKey: string): Promise<void> {
       ledger.calls += 1;

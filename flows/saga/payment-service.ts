@@ -3,6 +3,7 @@ import type { SqlDriver, SqlExecutor } from '../../server/storage/sql-driver.js'
 import { PaymentFailedV1Event, PaymentProcessedV1Event, PaymentRefundedV1Event } from '../generated/index.js';
 import { metadataFrom } from './cause.js';
 import { emit } from './emit.js';
+import { lockOrder } from './order-lock.js';
 import type { PaymentGateway } from './payment-gateway.js';
 
 export interface ChargeRequest {
@@ -61,6 +62,7 @@ export class PaymentService {
   async refund(orderId: string, reason: string, cause?: Envelope, tx?: SqlExecutor): Promise<void> {
     if (tx === undefined) return this.deps.db.transaction((t) => this.refund(orderId, reason, cause, t));
     const payment = await this.payment(orderId, tx);
+    if (payment === undefined && (await this.refundUnrecordedCharge(orderId, reason, cause, tx))) return;
     if (payment === undefined) {
       // The tombstone carries no money: amount 0 in ISO 4217's "no currency" code.
       await tx.query("INSERT INTO payments (order_id, amount, currency, status) VALUES ($1, 0, $2, 'cancelled') ON CONFLICT (order_id) DO NOTHING", [orderId, NO_CURRENCY]);
@@ -75,6 +77,25 @@ export class PaymentService {
     });
   }
 
+  /**
+   * A cancellation found no payment row, but the processor may hold a charge for the order: the
+   * service died after the processor answered and before its transaction committed. The processor
+   * is asked by the charge's idempotency key; a charge it made is refunded at once (and the row
+   * then says `refunded`, so a redelivered InventoryReserved charges nothing). True when it refunded.
+   */
+  private async refundUnrecordedCharge(orderId: string, reason: string, cause: Envelope | undefined, tx: SqlExecutor): Promise<boolean> {
+    const charge = await this.deps.gateway.findCharge(`charge-${orderId}`);
+    if (charge === undefined) return false;
+    const { paymentId, amount, currency } = charge;
+    await this.deps.gateway.refund(paymentId, `refund-${orderId}`);
+    await tx.query("INSERT INTO payments (order_id, payment_id, amount, currency, status) VALUES ($1, $2, $3, $4, 'refunded')", [orderId, paymentId, amount, currency]);
+    await emit(this.deps, tx, PaymentRefundedV1Event, { orderId, paymentId, amount, reason }, {
+      aggregateId: paymentId,
+      metadata: metadataFrom(cause, this.source),
+    });
+    return true;
+  }
+
   /** The order's payment as recorded (status `charged`, `declined`, `refunded` or `cancelled`). */
   async paymentFor(orderId: string): Promise<{ paymentId?: string; amount: number; status: string } | undefined> {
     const row = await this.payment(orderId, this.deps.db, false);
@@ -82,6 +103,7 @@ export class PaymentService {
   }
 
   private async payment(orderId: string, tx: SqlExecutor, lock = true) {
+    if (lock) await lockOrder(tx, this.source, orderId);
     const { rows } = await tx.query<{ payment_id: string | null; amount: number; status: string }>(
       `SELECT payment_id, amount, status FROM payments WHERE order_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [orderId],

@@ -1,6 +1,8 @@
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startRegistry } from '../support/registry.js';
 import { orderFiles } from './support/order-contracts.js';
 import { runCli, tempDir, writeFiles } from './support/run-cli.js';
 
@@ -56,5 +58,24 @@ describe('charter init and codegen', () => {
     const check = await runCli(['codegen', '--schemas', schemas, '--out', out, '--check']);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('is up to date');
+  });
+
+  it('generates from a registry an event and the shared types it references, the same files as from the folder', async () => {
+    const shared = fileURLToPath(new URL('../codegen/fixtures/shared-types/', import.meta.url));
+    const registry = await startRegistry();
+    try {
+      expect((await runCli(['push', shared, '--registry', registry.url])).code).toBe(0);
+      const root = await tempDir();
+      const fromRegistry = await runCli(['codegen', '--registry', registry.url, '--subjects', 'order.OrderPlaced', '--out', join(root, 'registry')]);
+      expect(fromRegistry.code, fromRegistry.stdout + fromRegistry.stderr).toBe(0);
+      expect((await runCli(['codegen', '--schemas', shared, '--out', join(root, 'folder')])).code).toBe(0);
+      // The event's subjects pulled its references along: Money, and Currency through Money.
+      for (const file of ['order.OrderPlaced/v1_0_0.types.ts', 'common.Money/v1_0_0.types.ts', 'common.Currency/v1_0_0.types.ts', 'order.OrderPlaced/v1_0_0.validate.ts']) {
+        expect(await readFile(join(root, 'registry', file), 'utf8'), file).toBe(await readFile(join(root, 'folder', file), 'utf8'));
+      }
+      expect(await readFile(join(root, 'registry', 'order.OrderPlaced/v1_0_0.types.ts'), 'utf8')).toContain("from '../common.Money/v1_0_0.types.js';");
+    } finally {
+      await registry.close();
+    }
   });
 });

@@ -13,8 +13,9 @@ const moneyImport = "import type { MoneyV1_0_0, Amount as MoneyV1_0_0Amount } fr
 
 /** A service using the shared type through the events that reference it. */
 const rightShape = `
-import { OrderPlacedV1Event, type MoneyV1_0_0 } from './out/index.js';
+import { OrderPlacedV1Event, type MoneyV1_0_0, type PaymentAuthorizedV1_0_0 } from './out/index.js';
 const total: MoneyV1_0_0 = { amount: 1250, currency: 'EUR' };
+export const payment: PaymentAuthorizedV1_0_0 = { paymentId: 'p_1', orderId: 'o_1', amount: total, settledIn: 'EUR' };
 export const placed = OrderPlacedV1Event.create(
   { orderId: 'o_1', total, discount: 100, items: [{ productId: 'p_1', price: total }] },
   { aggregateId: 'o_1', correlationId: 'c_1', causationId: 'c_1', source: 'order-service' },
@@ -69,8 +70,10 @@ describe('codegen of a folder whose events share types (common.Money referencing
     expect(order).toContain('      price: MoneyV1_0_0;');
     const payment = files.get('payment.PaymentAuthorized/v1_0_0.types.ts')!;
     expect(payment).toContain("import type { MoneyV1_0_0 } from '../common.Money/v1_0_0.types.js';");
+    // A pointer into the shared version's properties is typed by indexed access on its one type.
+    expect(payment).toContain("  settledIn?: Exclude<MoneyV1_0_0['currency'], undefined>;");
     for (const event of [order, payment]) {
-      expect(event).not.toMatch(/currency/i);
+      expect(event).not.toMatch(/^\s*(amount|currency)\??: (number|string)/m); // Money's own fields are never copied in
       expect(event).not.toMatch(/export (interface|type) (Money|Amount|Currency)/);
     }
   });
@@ -122,12 +125,20 @@ describe('codegen of a folder whose events share types (common.Money referencing
     expect((error as Error).message).toBe("schemas/payment.PaymentAuthorized/1.0.0.schema.json:7: $ref 'common.Money/2.0.0' cannot be resolved: common.Money has no version 2.0.0 (it has 1.0.0)");
   });
 
-  it('refuses a fragment that is not one of the version\'s top-level $defs', async () => {
-    const broken = structuredClone(folder);
-    const payment = broken.subjects.find((s) => s.subject === 'payment.PaymentAuthorized')!.versions[0]!;
-    (payment.schema as { properties: Record<string, unknown> }).properties.amount = { $ref: 'common.Money/1.0.0#/properties/amount' };
-    const error = await generate(broken).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ContractError);
-    expect((error as Error).message).toMatch(/^payment\.PaymentAuthorized\/1\.0\.0\.schema\.json: \$ref 'common\.Money\/1\.0\.0#\/properties\/amount': codegen types a reference to a whole version or to one of its top-level \$defs/);
+  it('refuses a fragment it cannot type or that points at nothing, naming the schema file', async () => {
+    for (const [fragment, why] of [
+      ['/properties/note', 'common.Money/1.0.0 has no property at that pointer'],
+      ['/required/0', "'required' is not such a step"],
+      ['/$defs/Cents', "common.Money/1.0.0 has no definition 'Cents'"],
+    ]) {
+      const broken = structuredClone(folder);
+      const payment = broken.subjects.find((s) => s.subject === 'payment.PaymentAuthorized')!.versions[0]!;
+      (payment.schema as { properties: Record<string, unknown> }).properties.amount = { $ref: `common.Money/1.0.0#${fragment}` };
+      const error = await generate(broken).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ContractError);
+      expect((error as Error).message).toBe(
+        `payment.PaymentAuthorized/1.0.0.schema.json: $ref 'common.Money/1.0.0#${fragment}': codegen types a reference to a version, one of its top-level $defs, or a property or items under them; ${why}`,
+      );
+    }
   });
 });

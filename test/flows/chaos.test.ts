@@ -25,7 +25,7 @@ import { sqlGatewayLedger } from './support/sql-payment-gateway.js';
 // the services are closed and reopened instead. After recovery the books must balance.
 // CHAOS_ORDERS sets the orders of both runs, CHAOS_KILLS the real kills (the bench runs longer).
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 500);
-const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
+const KILLS = Number(process.env.CHAOS_KILLS ?? 4);
 const PROBABILITY = 0.05;
 /** Waits and time limits grow with the orders (the bench's longer run). */
 const scale = Math.max(1, ORDERS / 500);
@@ -105,12 +105,36 @@ async function progress(raw: SqlDriver): Promise<{ terminal: number; unsettled: 
 
 /**
  * Faults continue while most sagas run their course (and `faultsDone` says every planned fault
- * happened, at most 30 s per 500 orders); then `recover` ends them and everything must settle.
+ * happened, at most 20 s per 500 orders); then `recover` ends them and everything must settle.
  */
 async function runToTheEnd(raw: SqlDriver, recover: () => Promise<void>, faultsDone: () => boolean = () => true): Promise<void> {
-  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8 && faultsDone(), 30_000 * scale).catch(() => undefined);
+  await eventually(() => progress(raw), (t) => t.terminal >= ORDERS * 0.8 && faultsDone(), 20_000 * scale).catch(() => undefined);
   await recover();
-  await eventually(() => progress(raw), (t) => t.terminal === ORDERS && t.unsettled === 0, 60_000 * scale);
+  await eventually(() => progress(raw), (t) => t.terminal === ORDERS && t.unsettled === 0, 60_000 * scale).catch(async (error: Error) => {
+    throw new Error(`${error.message}; unsettled: ${JSON.stringify(await unsettledDetail(raw))}`);
+  });
+}
+
+/** What `progress` counts as unsettled, row by row: for the failure message. */
+async function unsettledDetail(raw: SqlDriver): Promise<unknown> {
+  const { rows: outbox } = await raw.query("SELECT id, subject, attempts, last_error, envelope->>'eventId' AS event_id FROM charter_outbox WHERE published_at IS NULL");
+  const { rows: held } = await raw.query(
+    "SELECT r.* FROM inventory_reservations r WHERE r.status = 'reserved' AND EXISTS (SELECT 1 FROM flow_events e WHERE e.stream_id = 'order-' || r.order_id AND e.event_type = 'OrderCancelled')",
+  );
+  const { rows: charged } = await raw.query(
+    "SELECT p.* FROM payments p WHERE p.status = 'charged' AND EXISTS (SELECT 1 FROM flow_events e WHERE e.stream_id = 'order-' || p.order_id AND e.event_type = 'OrderCancelled')",
+  );
+  const orders = [...held, ...charged].map((r) => (r as { order_id: string }).order_id);
+  const { rows: history } = await raw.query("SELECT stream_id, event_type, metadata->>'source' AS source FROM flow_events WHERE stream_id = ANY($1::text[]) ORDER BY global_position", [orders.map((o) => `order-${o}`)]);
+  const { rows: sent } = await raw.query(
+    "SELECT id, subject, published_at IS NOT NULL AS published, envelope->'metadata'->>'source' AS source FROM charter_outbox WHERE envelope->'data'->>'orderId' = ANY($1::text[]) ORDER BY id",
+    [orders],
+  );
+  const { rows: inbox } = await raw.query(
+    "SELECT i.consumer, o.subject FROM charter_inbox i JOIN charter_outbox o ON o.message_id = i.message_id WHERE o.envelope->'data'->>'orderId' = ANY($1::text[]) ORDER BY o.id",
+    [orders],
+  );
+  return { outbox, held, charged, history, sent, inbox };
 }
 
 interface Books {

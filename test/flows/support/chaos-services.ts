@@ -6,9 +6,11 @@
  * SIGTERM closes it cleanly.
  */
 import { appendFileSync } from 'node:fs';
-import { NatsTransport } from '../../../client/index.js';
-import { openEventDatabase } from '../../../flows/event-store/index.js';
-import { FlowSystem } from '../../../flows/runtime/index.js';
+// Imported from their own modules, not the folders' index files: a process restarted after every
+// kill should not load the embedded registry's server or PGlite it never uses.
+import { NatsTransport } from '../../../client/transport/nats-transport.js';
+import { FlowSystem } from '../../../flows/runtime/flow-system.js';
+import { openPostgresDriver } from '../../../server/storage/postgres-driver.js';
 import { FaultInjector, faultyDatabase, faultyTransport, type FaultKind } from './fault-injector.js';
 import { sqlPaymentGateway } from './sql-payment-gateway.js';
 
@@ -39,14 +41,16 @@ faults.onFault = record;
 // Start-up runs clean (the storefront waits for `ready` before it writes); faults begin after it.
 faults.enabled = false;
 
-const raw = await openEventDatabase({ kind: 'postgres', databaseUrl: config.databaseUrl, poolSize: 12 });
+const raw = await openPostgresDriver({ connectionString: config.databaseUrl, poolSize: 12 });
+// The card processor is another system: its own connections, never one the services' pool needs.
+const processor = await openPostgresDriver({ connectionString: config.databaseUrl, poolSize: 4 });
 const transport = await NatsTransport.connect({ ...config.nats, ackWaitMs: 1_000, resubscribeDelayMs: 50, onError: () => undefined });
 const system = await FlowSystem.start({
   registryUrl: config.registryUrl,
   transport: faultyTransport(transport, faults),
   database: faultyDatabase(raw, faults),
   stock: config.stock,
-  gateway: await sqlPaymentGateway(raw, { declineCustomers: config.declineCustomers }),
+  gateway: await sqlPaymentGateway(processor, { declineCustomers: config.declineCustomers }),
   relay: { pollMs: 100, backoffMs: 10, maxBackoffMs: 200 },
   choreography: { retryDelayMs: 10, maxDeliveries: 60, onError: (_e, c) => void (c.action === 'dead-letter' && record('dead letter')) },
 });
@@ -65,6 +69,7 @@ process.once('SIGTERM', () => {
     await analytics.stop();
     await system.close();
     await raw.close();
+    await processor.close();
     process.exit(0);
   })();
 });

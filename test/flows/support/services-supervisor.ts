@@ -99,8 +99,8 @@ export class ServicesSupervisor {
   private async supervise(markReady: () => void): Promise<void> {
     while (this.phase !== 'stopped') {
       const faults = this.phase === 'faults';
-      // Kill points pass at hundreds per second: a kill within a second or few of starting.
-      const killAfter = faults && this.kills < this.maxKills ? 50 + Math.floor(this.random() * 600) : undefined;
+      // Kill points pass at hundreds per second: a kill within a second or so of starting.
+      const killAfter = faults && this.kills < this.maxKills ? 30 + Math.floor(this.random() * 400) : undefined;
       const incarnation = launch({ ...this.config, seed: (this.config.seed + this.starts * 7919) >>> 0, faults, killAfter });
       this.current = incarnation;
       this.starts += 1;

@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS chaos_processor_charges (
   idempotency_key TEXT PRIMARY KEY,
   outcome         JSONB NOT NULL,
   order_id        TEXT NOT NULL,
-  amount          DOUBLE PRECISION NOT NULL
+  amount          DOUBLE PRECISION NOT NULL,
+  currency        TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS chaos_processor_refunds (
   idempotency_key TEXT PRIMARY KEY,
@@ -24,15 +25,20 @@ export async function sqlPaymentGateway(db: SqlDriver, rules: { declineCustomers
   await db.exec(schema);
   const declined = new Set(rules.declineCustomers ?? []);
   return {
-    async charge({ orderId, customerId, amount, idempotencyKey }) {
+    async charge({ orderId, customerId, amount, currency, idempotencyKey }) {
       const outcome: ChargeOutcome = declined.has(customerId) ? { approved: false, reason: 'card declined' } : { approved: true, paymentId: `pay_${randomUUID()}` };
       await db.query(
-        'INSERT INTO chaos_processor_charges (idempotency_key, outcome, order_id, amount) VALUES ($1, $2::jsonb, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING',
-        [idempotencyKey, JSON.stringify(outcome), orderId, amount],
+        'INSERT INTO chaos_processor_charges (idempotency_key, outcome, order_id, amount, currency) VALUES ($1, $2::jsonb, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING',
+        [idempotencyKey, JSON.stringify(outcome), orderId, amount, currency],
       );
       // The first call's outcome, whichever call that was.
       const { rows } = await db.query<{ outcome: ChargeOutcome }>('SELECT outcome FROM chaos_processor_charges WHERE idempotency_key = $1', [idempotencyKey]);
       return rows[0].outcome;
+    },
+    async findCharge(idempotencyKey) {
+      const { rows } = await db.query<{ outcome: ChargeOutcome; amount: number; currency: string }>('SELECT outcome, amount, currency FROM chaos_processor_charges WHERE idempotency_key = $1', [idempotencyKey]);
+      const found = rows[0];
+      return found?.outcome.approved === true ? { paymentId: found.outcome.paymentId, amount: found.amount, currency: found.currency } : undefined;
     },
     async refund(paymentId, idempotencyKey) {
       const { rows: known } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM chaos_processor_charges WHERE outcome->>'paymentId' = $1", [paymentId]);

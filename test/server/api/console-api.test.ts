@@ -55,7 +55,8 @@ describe('GET /subjects/{s}/diff', () => {
 
   it('accepts version numbers and latest as well as semvers', async () => {
     const { body } = await api('GET', `${S}/diff?from=2&to=latest`);
-    expect(body).toMatchObject({ from: { semver: '1.1.0' }, to: { semver: '2.0.0' }, compatible: false });
+    // latest is 2.1.0: 2.0.0's shape on the shared common.Money.
+    expect(body).toMatchObject({ from: { semver: '1.1.0' }, to: { semver: '2.1.0' }, compatible: false });
   });
 
   it('answers a missing end, an unknown version and an unknown subject with Confluent error bodies', async () => {
@@ -112,13 +113,13 @@ describe('GET /subjects/{s}/readability', () => {
     await api('PUT', '/consumers/future', { 'order.OrderPlaced': '^3.0.0' });
     const { status, body } = await api('GET', `${S}/readability`);
     expect(status).toBe(200);
-    expect(body.versions).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+    expect(body.versions).toEqual(['1.0.0', '1.1.0', '2.0.0', '2.1.0']);
     const access = (group: string) => body.groups.find((g: any) => g.group === group).versions.map((v: any) => v.access);
-    expect(access('billing')).toEqual(['migration', 'migration', 'direct']);
-    // 2.0.0 events reach 1.x readers through the DOWNGRADE rule.
-    expect(access('legacy-reports')).toEqual(['direct', 'direct', 'migration']);
-    expect(access('future')).toEqual(['none', 'none', 'none']);
-    expect(body.groups.find((g: any) => g.group === 'billing').target).toBe('2.0.0');
+    expect(access('billing')).toEqual(['migration', 'migration', 'direct', 'direct']);
+    // 2.x events reach 1.x readers through the DOWNGRADE rule.
+    expect(access('legacy-reports')).toEqual(['direct', 'direct', 'migration', 'migration']);
+    expect(access('future')).toEqual(['none', 'none', 'none', 'none']);
+    expect(body.groups.find((g: any) => g.group === 'billing').target).toBe('2.1.0');
   });
 });
 
@@ -151,9 +152,9 @@ describe('GET /catalog', () => {
     const subjects = (await api('GET', '/subjects')).body;
     expect(body.map((row: any) => row.subject)).toEqual(subjects);
     expect(body.find((row: any) => row.subject === 'order.OrderPlaced')).toMatchObject({
-      versions: 3,
+      versions: 4,
       deletedVersions: 0,
-      latest: { version: 3, semver: '2.0.0' },
+      latest: { version: 4, semver: '2.1.0' },
       compatibility: 'BACKWARD',
     });
     expect(body.find((row: any) => row.subject === 'console.Owned')).toMatchObject({ owner: 'team-blue', compatibility: 'FULL' });

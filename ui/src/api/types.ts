@@ -35,6 +35,8 @@ export interface SchemaVersion {
   guid?: string;
   semver: string;
   schema: string;
+  /** Other subjects' versions the schema references (Confluent form). */
+  references?: Array<{ name: string; subject: string; version: number }>;
   deleted?: boolean;
   metadata?: { properties?: Record<string, string> };
   ruleSet?: { migrationRules?: MigrationRule[]; domainRules?: unknown[] };

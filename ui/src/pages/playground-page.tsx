@@ -9,11 +9,16 @@ import { useAsync } from '../state/use-async';
 import { may, useWhoAmI } from '../state/whoami';
 import { CompatibilityVerdict } from './compatibility-verdict';
 
-/** The request body the playground sends, for both the check and the registration. */
-function candidateBody(schemaText: string, semver: string, upgrade: string) {
+/**
+ * The request body the playground sends, for both the check and the registration. The candidate
+ * starts as the latest version, so it keeps that version's references: a schema that uses a shared
+ * type (`{"$ref": "common.Money/1.0.0"}`) cannot be resolved without them.
+ */
+function candidateBody(schemaText: string, semver: string, upgrade: string, references: SchemaVersion['references']) {
   const schema: unknown = JSON.parse(schemaText);
   return {
     schema: JSON.stringify(schema),
+    ...(references?.length ? { references } : {}),
     ...(semver.trim() ? { semver: semver.trim() } : {}),
     ...(upgrade.trim()
       ? { ruleSet: { migrationRules: [{ name: `upgrade-to-${semver.trim() || 'next'}`, kind: 'TRANSFORM', type: 'JSONATA', mode: 'UPGRADE', expr: upgrade }] } }
@@ -41,7 +46,7 @@ export function PlaygroundPage({ subject }: { subject: string }) {
     setRegistered(undefined);
     let body;
     try {
-      body = candidateBody(text, semver, upgrade);
+      body = candidateBody(text, semver, upgrade, latest.data?.references);
       setParseError('');
     } catch (caught) {
       setParseError(`The candidate is not JSON: ${(caught as Error).message}`);
