@@ -1,8 +1,8 @@
 /**
- * The schema pieces (core/schema `compilePieces`) this process has seen compile, by a digest of
- * dialect and JSON text: a piece's verdict depends on nothing else (no references, fixed ajv options), so a
- * piece seen once need not be compiled again. Only successes are kept; least recently used first
- * out past `limit`.
+ * The schema pieces (core/schema `compilePieces`) this process has seen compile, by dialect and
+ * JSON text (a long one by its digest): a piece's verdict depends on nothing else (no references,
+ * fixed ajv options), so a piece seen once need not be compiled again. Only successes are kept;
+ * least recently used first out past `limit`.
  */
 export class CompiledPieces {
   private readonly seen = new Map<string, true>();

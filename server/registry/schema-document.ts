@@ -3,7 +3,7 @@ import { RegistryError } from '../../core/errors/index.js';
 import { canonicalJson, sha256 } from '../../core/schema/canonical.js';
 import { metaSchemaErrors } from '../../core/schema/compile.js';
 import { jsonDepth } from '../../core/schema/json-depth.js';
-import { collectIds, collectRefs } from '../../core/schema/refs.js';
+import { collectIds, collectRefs, hasReferenceKeyword } from '../../core/schema/refs.js';
 import { findInPlaceRefCycle } from '../../core/schema/ref-cycles.js';
 import type { JsonSchema, ReferencedSchemas } from '../../core/schema/types.js';
 import type { SchemaReference } from './model.js';
@@ -75,6 +75,7 @@ function parseSchemaField(schema: unknown): JsonSchema {
 
 /** Refuses any `$ref` that would need the network: Charter never fetches a schema from a URL. */
 function assertResolvableRefs(schema: JsonSchema, resolved: ReferencedSchemas): void {
+  if (typeof schema !== 'object' || !hasReferenceKeyword(schema)) return;
   const base = typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : 'charter:/root';
   const localIds = new Set([...collectIds(schema)].map((id) => absolute(id, base)));
   for (const { ref, at } of collectRefs(schema)) {
