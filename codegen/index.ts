@@ -8,6 +8,7 @@ export { writeContracts } from './contracts/write-contracts.js';
 export { initExample } from './contracts/init-example.js';
 export { ContractError } from './contracts/contract-error.js';
 export { parseContractRef, contractReferences, type ContractReference } from './contracts/contract-ref.js';
+export { confluentReferences, type ConfluentReference } from './contracts/confluent-references.js';
 export { resolveFolderReferences, type ExternalVersion, type FolderReferences, type FolderVersion } from './contracts/folder-references.js';
 export type {
   ContractExamples,

@@ -1,5 +1,5 @@
-import type { ContractFolder, ContractSubject, ContractVersion } from '../../codegen/index.js';
-import type { RuleSet, SchemaReference } from '../../client/index.js';
+import { confluentReferences, type ContractFolder, type ContractSubject, type ContractVersion } from '../../codegen/index.js';
+import type { RuleSet } from '../../client/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Baseline } from './baseline.js';
 
@@ -62,13 +62,6 @@ export function versionNumbers(baseline: Baseline): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const [subject, s] of baseline.subjects) for (const v of s.versions) if (v.version !== undefined) numbers.set(`${subject}/${v.semver}`, v.version);
   return numbers;
-}
-
-/** A version's folder references as Confluent references, or the names not registered yet. */
-export function confluentReferences(v: ContractVersion, numbers: ReadonlyMap<string, number>): { references: SchemaReference[]; missing: string[] } {
-  const refs = v.references ?? [];
-  const missing = refs.filter((r) => !numbers.has(r.name)).map((r) => r.name);
-  return { references: refs.filter((r) => numbers.has(r.name)).map((r) => ({ name: r.name, subject: r.subject, version: numbers.get(r.name)! })), missing };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { CliRegistry } from '../registry.js';
 import { checkFolder } from './check-folder.js';
 import type { CheckReport, RegistryVerdict } from './finding.js';
 import { checkOfRefusal, findingsOfRefusal } from './policy-findings.js';
-import { confluentReferences, planPush, registerBody, versionNumbers, type SubjectPlan } from './push-plan.js';
+import { confluentReferences } from '../../codegen/index.js';
+import { planPush, registerBody, versionNumbers, type SubjectPlan } from './push-plan.js';
 import { registryBaseline } from './registry-baseline.js';
 
 const enc = encodeURIComponent;

@@ -1,5 +1,5 @@
-import type { RegisterSchemaInput, RegistryClient, SchemaReference } from '../../client/index.js';
-import { loadContracts, resolveFolderReferences } from '../../codegen/index.js';
+import type { RegisterSchemaInput, RegistryClient } from '../../client/index.js';
+import { confluentReferences, loadContracts, resolveFolderReferences } from '../../codegen/index.js';
 
 export interface PushedVersion {
   subject: string;
@@ -30,16 +30,10 @@ export async function pushContracts(registry: RegistryClient, dir: string): Prom
     configured.add(contract.subject);
     const input: RegisterSchemaInput = { schema: v.schema as object, semver: v.semver, examples: v.examples?.valid ?? [] };
     if (v.ruleSet !== undefined) input.ruleSet = { migrationRules: v.ruleSet.migrationRules.map((rule) => ({ ...rule })) };
-    if (v.references !== undefined) {
-      input.references = await Promise.all(
-        v.references.map(async (ref): Promise<SchemaReference> => ({
-          name: ref.name,
-          subject: ref.subject,
-          // Pushed just before (reference order), or already in the registry.
-          version: versionOf.get(ref.name) ?? (await registry.getVersion(ref.subject, ref.semver)).version,
-        })),
-      );
-    }
+    // Referenced versions were pushed just before (reference order), or are already in the registry.
+    for (const ref of v.references ?? []) if (!versionOf.has(ref.name)) versionOf.set(ref.name, (await registry.getVersion(ref.subject, ref.semver)).version);
+    const { references } = confluentReferences(v, versionOf);
+    if (references.length > 0) input.references = references;
     const registered = await registry.register(contract.subject, input);
     versionOf.set(`${contract.subject}/${v.semver}`, registered.version);
     pushed.push({ subject: contract.subject, semver: registered.semver, id: registered.id, version: registered.version });
