@@ -1,7 +1,5 @@
 import { readBackup } from '../backup.js';
-import type { JsonSchema } from '../../core/schema/types.js';
-import type { RuleSet } from '../../core/migrate/index.js';
-import { emptyBaseline, type Baseline } from './baseline.js';
+import { baselineVersionOf, emptyBaseline, type Baseline } from './baseline.js';
 
 /** A `charter export` file as the baseline: what a registry held when it was exported. */
 export async function backupBaseline(file: string): Promise<Baseline> {
@@ -16,13 +14,7 @@ export async function backupBaseline(file: string): Promise<Baseline> {
       compatibilityPolicy: config.compatibilityPolicy as 'STRICT' | 'LENIENT' | undefined,
       compatibilityGroup: config.compatibilityGroup as string | undefined,
       settings: config,
-      versions: s.versions.map((v) => ({
-        semver: v.semver,
-        version: v.version,
-        schema: JSON.parse(v.schema) as JsonSchema,
-        ruleSet: v.ruleSet as RuleSet | undefined,
-        ...(v.references?.length ? { references: v.references } : {}),
-      })),
+      versions: s.versions.map(baselineVersionOf),
     });
   }
   return baseline;

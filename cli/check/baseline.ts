@@ -14,6 +14,26 @@ export interface BaselineVersion {
   references?: BaselineReference[];
 }
 
+/** A version as the registry serves it and an export holds it: the schema as text. */
+export interface RegisteredVersion {
+  semver: string;
+  version: number;
+  schema: string;
+  ruleSet?: unknown;
+  references?: BaselineReference[];
+}
+
+/** A registered version (registry or export) as a baseline holds it. */
+export function baselineVersionOf(v: RegisteredVersion): BaselineVersion {
+  return {
+    semver: v.semver,
+    version: v.version,
+    schema: JSON.parse(v.schema) as JsonSchema,
+    ruleSet: v.ruleSet as RuleSet | undefined,
+    ...(v.references?.length ? { references: v.references } : {}),
+  };
+}
+
 /** One reference of a published version: `name` as `$ref` uses it, the target by number or semver. */
 export interface BaselineReference {
   name: string;

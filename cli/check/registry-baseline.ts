@@ -2,10 +2,8 @@ import { SubjectNotFoundError } from '../../client/index.js';
 import { RegistryError } from '../../core/errors/index.js';
 import { subjectNameProblem } from '../../core/policy/index.js';
 import type { ContractFolder } from '../../codegen/index.js';
-import type { RuleSet } from '../../core/migrate/index.js';
-import type { JsonSchema } from '../../core/schema/types.js';
 import type { CliRegistry } from '../registry.js';
-import { emptyBaseline, type Baseline, type BaselineSubject, type BaselineVersion, type Reader, type Referencer } from './baseline.js';
+import { baselineVersionOf, emptyBaseline, type Baseline, type BaselineSubject, type BaselineVersion, type Reader, type Referencer } from './baseline.js';
 
 const enc = encodeURIComponent;
 
@@ -56,14 +54,7 @@ async function versionsOf({ client }: CliRegistry, subject: string): Promise<Bas
   }
   const versions: BaselineVersion[] = [];
   for (const entry of entries) {
-    const found = await client.getVersion(subject, entry.version);
-    versions.push({
-      semver: found.semver,
-      version: found.version,
-      schema: JSON.parse(found.schema) as JsonSchema,
-      ruleSet: found.ruleSet as RuleSet | undefined,
-      ...(found.references?.length ? { references: found.references } : {}),
-    });
+    versions.push(baselineVersionOf(await client.getVersion(subject, entry.version)));
   }
   return versions;
 }

@@ -2,13 +2,10 @@
  * The server's log: readable lines for a person at a terminal, JSON lines for a collector. `auto`
  * (the default) follows whether stdout is a terminal; in these tests it is a pipe, so it is JSON.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../server/config.js';
+import { serveAndCaptureLog } from '../support/logged-server.js';
 import { call } from '../support/registry.js';
-
-const bin = fileURLToPath(new URL('../../bin/charter.ts', import.meta.url));
 
 function withoutLogFormat(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -16,29 +13,17 @@ function withoutLogFormat(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `charter serve` with `args`, makes one request, stops it, and returns what it printed. */
-async function serveLog(args: string[]): Promise<string> {
-  const server = spawn(process.execPath, ['--import', 'tsx', bin, 'serve', '--memory', '--port', '0', '--host', '127.0.0.1', ...args], { env: withoutLogFormat() });
-  let log = '';
-  server.stdout.on('data', (chunk) => (log += chunk));
-  server.stderr.on('data', (chunk) => (log += chunk));
-  const exited = new Promise((resolve) => server.on('exit', resolve));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line in:\n${log}`)), 50_000);
-      server.stdout.on('data', () => {
-        const match = /listening on (http:\/\/\S+)/.exec(log);
-        if (match) (clearTimeout(timer), resolve(match[1]!));
-      });
-    });
-    expect((await call(url, 'GET', '/subjects/no.Such/versions')).status).toBe(404);
-    // The entry for the request may follow the response by a moment.
-    for (let i = 0; i < 50 && !log.includes('request completed'); i++) await new Promise((r) => setTimeout(r, 100));
-  } finally {
-    server.kill('SIGTERM');
-    await exited;
-  }
-  return log;
+/** The log of a server that answered one request (a 404), once the request's entry is written. */
+function serveLog(args: string[]): Promise<string> {
+  return serveAndCaptureLog(
+    args,
+    async (url, logSoFar) => {
+      expect((await call(url, 'GET', '/subjects/no.Such/versions')).status).toBe(404);
+      // The entry for the request may follow the response by a moment.
+      for (let i = 0; i < 50 && !logSoFar().includes('request completed'); i++) await new Promise((r) => setTimeout(r, 100));
+    },
+    withoutLogFormat(),
+  );
 }
 
 describe('log format', () => {
