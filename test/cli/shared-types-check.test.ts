@@ -12,7 +12,7 @@ async function folderWith(files: Record<string, unknown>): Promise<string> {
 
 const json = (stdout: string) => JSON.parse(stdout);
 
-describe('charter check with shared types (folder form, offline)', () => {
+describe('charter check with shared types (folder form, offline)', { timeout: 90_000 }, () => {
   it('checks events that reference shared types, through nested references and fragments', async () => {
     const run = await runCli(['check', await folderWith(sharedFiles()), '--format', 'json']);
     const report = json(run.stdout);
@@ -98,7 +98,7 @@ describe('charter check with shared types (folder form, offline)', () => {
   });
 });
 
-describe('charter check: the impact of a breaking shared type', () => {
+describe('charter check: the impact of a breaking shared type', { timeout: 90_000 }, () => {
   const breaking = () => ({
     ...sharedFiles(),
     'common.Money/2.0.0.schema.json': money2,

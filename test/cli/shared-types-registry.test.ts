@@ -29,7 +29,7 @@ const published = () => ({
   'audit.Entry/1.0.0.schema.json': { type: 'object', properties: { charged: { $ref: 'common.Money/1.1.0' } } },
 });
 
-describe('charter push with shared types', () => {
+describe('charter push with shared types', { timeout: 90_000 }, () => {
   it('registers referenced subjects first and sends their $refs as Confluent references with the registry version numbers', async () => {
     const dir = await tempDir();
     await writeFiles(dir, published());
@@ -87,7 +87,7 @@ describe('charter push with shared types', () => {
   });
 });
 
-describe('charter check --registry: the impact of a shared type change', () => {
+describe('charter check --registry: the impact of a shared type change', { timeout: 90_000 }, () => {
   it('names the registered subjects that reference a breaking new version, through referencedby', async () => {
     const dir = await tempDir();
     await writeFiles(dir, {
@@ -123,7 +123,7 @@ describe('charter check --registry: the impact of a shared type change', () => {
   });
 });
 
-describe('pull, export and import keep shared types', () => {
+describe('pull, export and import keep shared types', { timeout: 90_000 }, () => {
   it('pulls an event with the shared types it references, in the $ref form, so push → pull → check → push changes nothing', async () => {
     const dir = await tempDir();
     const pulled = await runCli(['pull', '--registry', registry.url, '--out', dir, '--subjects', 'order.OrderPlaced']);
