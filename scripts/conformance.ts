@@ -35,8 +35,11 @@ export interface ConformanceReport {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** `shared/conformance/confluent` beside the repository or beside one of its parents (worktrees sit deeper). */
-export const defaultCorpusDir = findCorpus(repoRoot);
+/**
+ * `CONFLUENT_CORPUS_DIR` when set (`.ci/run` sets it), else `shared/conformance/confluent` beside
+ * the repository or beside one of its parents (worktrees sit deeper).
+ */
+export const defaultCorpusDir = process.env.CONFLUENT_CORPUS_DIR || findCorpus(repoRoot);
 
 function findCorpus(start: string): string {
   let dir = start;

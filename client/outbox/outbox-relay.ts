@@ -51,6 +51,8 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
+  /** When the scheduled tick fires (epoch ms); meaningful while `timer` is set. */
+  private wakeAt = 0;
   private unlisten: (() => Promise<void>) | undefined;
   private failures = 0;
   /** Events published by this relay (including repeats the broker dropped). */
@@ -101,15 +103,26 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = undefined;
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * Schedules a tick in `delayMs`, unless one is already due sooner: a NOTIFY that arrives while a
+   * tick is finishing must not be pushed back to the next poll by that tick's own rescheduling.
+   */
   private wake(delayMs: number): void {
     if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (this.timer !== undefined && at >= this.wakeAt) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.wakeAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.tick();
+    }, delayMs);
     this.timer.unref?.();
   }
 

@@ -81,6 +81,34 @@ for (const { backend, factory } of combinations) {
         expect(await outbox.pending()).toBe(0);
       });
 
+      it('does not lose a NOTIFY that arrives as a tick ends (the tick reschedules the next poll, not over a sooner wake-up)', async () => {
+        await listen();
+        // The tick's pruning finishes in the same turn as the notification is handled: the tick
+        // then reschedules itself for the next poll, a minute away, right after the relay asked
+        // to be woken at once.
+        let releasePrune!: () => void;
+        const pruneGate = new Promise<void>((resolve) => (releasePrune = resolve));
+        const notifying: SqlDriver = Object.create(db) as SqlDriver;
+        notifying.listen = (channel, onPayload) =>
+          db.listen(channel, (payload) => {
+            onPayload(payload);
+            releasePrune();
+          });
+        const outbox = await Outbox.open(notifying);
+        const gated = Object.create(outbox) as Outbox;
+        gated.prune = async () => {
+          await pruneGate;
+          return 0;
+        };
+        const relay = new OutboxRelay({ outbox: gated, publish: (e) => new Publisher({ codec, transport }).publishEnvelope(e), pollMs: 60_000 });
+        relays.push(relay);
+        await relay.start();
+        const event = await encode();
+        await db.transaction((tx) => outbox.enqueue(tx, [event]));
+        await waitFor(() => received.length === 1, 5_000);
+        expect(received).toEqual([event.eventId]);
+      });
+
       it('keeps failed publishes queued and retries them in order, delivering each event once', async () => {
         await listen();
         const outbox = await Outbox.open(db);
