@@ -22,9 +22,15 @@ describe.each(testBackends)('concurrent batches on $name', (backend) => {
   });
 
   const chainA = [register(orderPlacedV1, { semver: '1.0.0' }), register(orderPlacedV1_1, { semver: '1.1.0' })];
-  const chainB = [register({ ...orderPlacedV1, title: 'B' }, { semver: '1.0.0' }), register({ ...orderPlacedV1_1, title: 'B' }, { semver: '1.0.1' })];
+  // Each chain is valid on its own (B's 1.0.1 only edits documentation: a patch), so whichever
+  // batch takes the subject's lock first lands, and the other fails at its first version.
+  const chainB = [register({ ...orderPlacedV1, title: 'B' }, { semver: '1.0.0' }), register({ ...orderPlacedV1, title: 'B', description: 'documented' }, { semver: '1.0.1' })];
 
   it('lands exactly one whole chain per subject and refuses the other whole', async () => {
+    // Alone, each chain lands.
+    for (const [name, chain] of [['A', chainA], ['B', chainB]] as const) {
+      expect((await call(registry.url, 'POST', `/subjects/race.Alone${name}/versions/batch`, { versions: chain })).status).toBe(200);
+    }
     for (let round = 0; round < 4; round++) {
       const subject = `race.R${round}`;
       const [a, b] = await Promise.all([
