@@ -6,13 +6,13 @@ import { call } from '../support/registry.js';
 import { runCli, tempDir, writeFiles } from './support/run-cli.js';
 import { currency1, money1, money1_1, money2, order, payment, sharedFiles } from './support/shared-contracts.js';
 
-// Two real registries on this suite's ports, each on a throw-away PGlite store.
-const start = (port: number) => startServer({ port, host: '127.0.0.1', store: { kind: 'pglite' }, bodyLimit: 1024 * 1024, logLevel: 'silent' });
+// Two real registries on free ports, each on a throw-away PGlite store.
+const start = () => startServer({ port: 0, host: '127.0.0.1', store: { kind: 'pglite' }, bodyLimit: 1024 * 1024, logLevel: 'silent' });
 let registry: RunningServer;
 let restored: RunningServer;
 beforeAll(async () => {
-  registry = await start(4321);
-  restored = await start(4322);
+  registry = await start();
+  restored = await start();
 });
 afterAll(async () => {
   await registry.close();
