@@ -115,6 +115,13 @@ const unsound: Case[] = [
     policy: 'LENIENT',
   },
   {
+    name: '10. LENIENT: the reader adds unevaluatedProperties inside a dependent schema of a writer with additionalProperties (found by the oracle, seed 1192114306)',
+    writer: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'string' }, dependentSchemas: { a: { properties: { f: { type: 'string' } } } } },
+    reader: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'string' }, dependentSchemas: { a: { properties: { f: { type: 'string' } }, unevaluatedProperties: false } } },
+    witness: { a: 'x' },
+    policy: 'LENIENT',
+  },
+  {
     name: '10. LENIENT: names declared in draft-07 dependencies are sent',
     writer: { $schema: D07, type: 'object', properties: { a: { type: 'string' } }, dependencies: { a: { properties: { b: { type: 'string' } } } } },
     reader: { $schema: D07, type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } } },
